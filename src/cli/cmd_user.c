@@ -1,0 +1,126 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "domain/accounts.h"
+#include "domain/process.h"
+#include "store/store.h"
+
+/* Reads the password from standard input: one line, without its end. */
+static char *read_password(Arena *a)
+{
+    char line[512];
+    if (!fgets(line, sizeof line, stdin))
+        return NULL;
+    line[strcspn(line, "\r\n")] = 0;
+    return arena_strdup(a, line);
+}
+
+static int user_add(int argc, char **argv)
+{
+    const char *db = getenv("WIJZER_DB"), *email = NULL, *name = NULL, *role = NULL;
+    const CliOpt opts[] = {
+        { "--db", "FILE", "Het databasebestand (standaard: $WIJZER_DB).", &db, NULL },
+        { "--email", "E", "E-mailadres (om mee in te loggen).", &email, NULL },
+        { "--name", "N", "Naam zoals anderen die zien.", &name, NULL },
+        { "--role", "ROLE", "resident, official, committee, coordinator of admin.", &role, NULL },
+    };
+    const char *use = "echo WACHTWOORD | wijzer user add --db FILE --email E --name N --role ROLE";
+    int rc = cli_parse(argc, argv, opts, 4, use,
+                       "Maakt een gebruiker. Het wachtwoord (minstens 10 tekens) komt van standaardinvoer,\n"
+                       "zodat het niet in de shellgeschiedenis of de proceslijst staat.");
+    if (rc >= 0)
+        return rc;
+    if (!db || !email || !name || !role) {
+        fprintf(stderr, "wijzer: --db, --email, --name en --role zijn nodig\nGebruik: %s\n", use);
+        return EXIT_USAGE;
+    }
+    int r = role_parse(role);
+    if (r < 0) {
+        fprintf(stderr, "wijzer: onbekende rol '%s'; kies resident, official, committee, coordinator of admin\n",
+                role);
+        return EXIT_USAGE;
+    }
+    CliDb d;
+    if (!cli_open(&d, db, 1))
+        return 1;
+    const char *pw = read_password(d.ctx.arena);
+    if (!pw || !*pw) {
+        fprintf(stderr, "wijzer: geef het wachtwoord op standaardinvoer\n");
+        cli_close(&d);
+        return EXIT_USAGE;
+    }
+    FieldErrors e = { 0 };
+    int64_t id;
+    Status s = account_add(&d.ctx, name, email, pw, (Role)r, &e, &id);
+    if (s != STATUS_OK) {
+        for (size_t i = 0; i < e.n; i++)
+            fprintf(stderr, "wijzer: %s: %s\n", e.field[i], e.message[i]);
+        if (!e.n)
+            fprintf(stderr, "wijzer: gebruiker kon niet worden gemaakt\n");
+        cli_close(&d);
+        return 1;
+    }
+    printf("Gebruiker %lld gemaakt (%s).\n", (long long)id, role_code((Role)r));
+    cli_close(&d);
+    return 0;
+}
+
+int cmd_user(int argc, char **argv)
+{
+    if (argc >= 1 && strcmp(argv[0], "add") == 0)
+        return user_add(argc - 1, argv + 1);
+    if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+        printf("Gebruik: wijzer user add --db FILE --email E --name N --role ROLE\n\n"
+               "Maakt een gebruiker; het wachtwoord komt van standaardinvoer. Meer: wijzer user add --help\n");
+        return 0;
+    }
+    fprintf(stderr, "Gebruik: wijzer user add --db FILE --email E --name N --role ROLE (meer met --help)\n");
+    return EXIT_USAGE;
+}
+
+int cmd_token(int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "create") != 0) {
+        if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+            printf("Gebruik: wijzer token create --db FILE --email E\n\nMaakt een API-sleutel voor een gebruiker.\n");
+            return 0;
+        }
+        fprintf(stderr, "Gebruik: wijzer token create --db FILE --email E (meer met --help)\n");
+        return EXIT_USAGE;
+    }
+    const char *db = getenv("WIJZER_DB"), *email = NULL;
+    const CliOpt opts[] = {
+        { "--db", "FILE", "Het databasebestand (standaard: $WIJZER_DB).", &db, NULL },
+        { "--email", "E", "De gebruiker voor wie de sleutel is.", &email, NULL },
+    };
+    const char *use = "wijzer token create --db FILE --email E";
+    int rc = cli_parse(argc - 1, argv + 1, opts, 2, use,
+                       "Maakt een API-sleutel (bearer token) en schrijft die op één regel. Bewaar hem goed:\n"
+                       "hij wordt niet opnieuw getoond. Gebruik: Authorization: Bearer SLEUTEL");
+    if (rc >= 0)
+        return rc;
+    if (!db || !email) {
+        fprintf(stderr, "wijzer: --db en --email zijn nodig\nGebruik: %s\n", use);
+        return EXIT_USAGE;
+    }
+    CliDb d;
+    if (!cli_open(&d, db, 1))
+        return 1;
+    User u;
+    if (store_user_by_email(d.db, d.ctx.arena, d.tenant.id, email_normalise(d.ctx.arena, email), &u) != DB_OK) {
+        fprintf(stderr, "wijzer: geen gebruiker met e-mailadres %s\n", email);
+        cli_close(&d);
+        return 1;
+    }
+    const char *token;
+    if (token_create(&d.ctx, u.id, &token) != STATUS_OK) {
+        fprintf(stderr, "wijzer: sleutel kon niet worden gemaakt\n");
+        cli_close(&d);
+        return 1;
+    }
+    printf("%s\n", token);
+    cli_close(&d);
+    return 0;
+}

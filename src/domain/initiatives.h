@@ -1,0 +1,73 @@
+/* Initiatives: submitting, editing, moving through the process, help
+ * requests. Checks input and permissions, then calls the store. */
+#ifndef WIJZER_DOMAIN_INITIATIVES_H
+#define WIJZER_DOMAIN_INITIATIVES_H
+
+#include "domain/context.h"
+#include "domain/process.h"
+#include "domain/status.h"
+
+enum {
+    TITLE_MAX = 120,
+    SUMMARY_MAX = 300,
+    DESCRIPTION_MAX = 10000,
+    THEMES_MAX = 5,
+    SDGS_MAX = 5,
+    LINKS_MAX = 5,
+    URL_MAX = 500,
+    HELP_MAX = 10,
+    HELP_DESCRIPTION_MAX = 1000,
+    NOTE_MAX = 2000,
+};
+#define AMOUNT_MAX_CENTS 100000000LL /* € 1.000.000 */
+
+typedef struct HelpInput {
+    const char *kind, *description;
+    const char *amount;      /* as typed ("250,00"); NULL or "" for none */
+    int64_t amount_cents;    /* used when amount is NULL; -1 for none */
+} HelpInput;
+
+/* What a person sent to create or change an initiative. For a change,
+ * only the fields marked present are touched. */
+typedef struct InitiativeInput {
+    const char *title, *summary, *description, *area;
+    const char *themes[THEMES_MAX + 1];
+    size_t n_themes;
+    const char *sdgs[SDGS_MAX + 1];
+    size_t n_sdgs;
+    Link links[LINKS_MAX + 1];
+    size_t n_links;
+    HelpInput help[HELP_MAX + 1];
+    size_t n_help;
+    int show_name;
+    int as_idea; /* create in state idee instead of ingediend */
+    struct {
+        int title, summary, description, area, themes, sdgs, links, show_name;
+    } present;
+    int too_many; /* more themes, SDGs, links or help requests than allowed */
+} InitiativeInput;
+
+/* Field names in errors: title, summary, description, area, themes, sdgs,
+ * links, help_requests[i].kind / .description / .amount_cents. */
+Status initiative_create(Ctx *c, InitiativeInput *in, FieldErrors *e, int64_t *id);
+Status initiative_update(Ctx *c, int64_t id, InitiativeInput *in, FieldErrors *e);
+Status initiative_get(Ctx *c, int64_t id, Initiative *out);
+Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n);
+/* to: the state to move to; contact: the contact person chosen at intake
+ * (0: the official doing intake). */
+Status initiative_transition(Ctx *c, int64_t id, ProcState to, const char *note, int64_t contact, FieldErrors *e);
+Status initiative_add_help(Ctx *c, int64_t id, HelpInput *h, FieldErrors *e, int64_t *help_id);
+Status initiative_set_help_state(Ctx *c, int64_t id, int64_t help_id, HelpState s);
+Status initiative_list(Ctx *c, const InitiativeFilter *f, InitiativePage *out);
+Status initiative_mine(Ctx *c, InitiativePage *out);
+/* The official's queue: overdue first, then by deadline. */
+Status initiative_queue(Ctx *c, const char *area, int only_mine, InitiativePage *out, Deadline **deadlines);
+
+int initiative_is_initiator(const Ctx *c, const Initiative *in);
+int initiative_may_edit(const Ctx *c, const Initiative *in);
+DeadlineRules deadline_rules(Ctx *c);
+Deadline initiative_deadline(Ctx *c, const Initiative *in);
+/* The initiator's name as the public may see it (NULL when hidden). */
+const char *initiative_public_name(const Initiative *in);
+
+#endif

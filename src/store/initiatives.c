@@ -1,0 +1,398 @@
+/* Initiatives, their tags, help requests and timeline. */
+#include <string.h>
+
+#include "domain/process.h"
+#include "store/store.h"
+
+int store_initiative_insert(Db *db, int64_t tenant, const Initiative *in, int64_t now, int64_t *id)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_INSERT);
+    stmt_int(st, tenant);
+    stmt_text(st, in->title);
+    stmt_text(st, in->summary);
+    stmt_text(st, in->description);
+    stmt_text(st, in->area_code);
+    stmt_text(st, state_code(in->state));
+    stmt_int(st, in->initiator_id);
+    stmt_int(st, in->show_name);
+    stmt_int(st, now);
+    if (in->submitted_at)
+        stmt_int(st, in->submitted_at);
+    else
+        stmt_null(st);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW) {
+        *id = col_int(st, 0);
+        rc = DB_OK;
+    }
+    stmt_reset(st);
+    return rc;
+}
+
+int store_initiative_update(Db *db, int64_t tenant, const Initiative *in, int64_t now)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_UPDATE);
+    stmt_int(st, tenant);
+    stmt_int(st, in->id);
+    stmt_text(st, in->title);
+    stmt_text(st, in->summary);
+    stmt_text(st, in->description);
+    stmt_text(st, in->area_code);
+    stmt_int(st, in->show_name);
+    stmt_int(st, now);
+    return stmt_run(st);
+}
+
+int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in)
+{
+    static const QueryId clear[] = { Q_INITIATIVE_THEMES_DELETE, Q_INITIATIVE_SDGS_DELETE, Q_INITIATIVE_LINKS_DELETE };
+    for (size_t i = 0; i < sizeof clear / sizeof *clear; i++) {
+        Stmt *st = db_stmt(db, clear[i]);
+        stmt_int(st, in->id);
+        int rc = stmt_run(st);
+        if (rc != DB_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < in->n_themes; i++) {
+        Stmt *st = db_stmt(db, Q_INITIATIVE_THEME_INSERT);
+        stmt_int(st, tenant);
+        stmt_int(st, in->id);
+        stmt_text(st, in->themes[i].code);
+        int rc = stmt_run(st);
+        if (rc != DB_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < in->n_sdgs; i++) {
+        Stmt *st = db_stmt(db, Q_INITIATIVE_SDG_INSERT);
+        stmt_int(st, tenant);
+        stmt_int(st, in->id);
+        stmt_text(st, in->sdgs[i].code);
+        int rc = stmt_run(st);
+        if (rc != DB_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < in->n_links; i++) {
+        Stmt *st = db_stmt(db, Q_INITIATIVE_LINK_INSERT);
+        stmt_int(st, tenant);
+        stmt_int(st, in->id);
+        stmt_text(st, in->links[i].kind);
+        stmt_text(st, in->links[i].url);
+        int rc = stmt_run(st);
+        if (rc != DB_OK)
+            return rc;
+    }
+    return DB_OK;
+}
+
+static int load_code_names(Db *db, Arena *a, QueryId q, int64_t id, CodeName **out, size_t *n)
+{
+    size_t cap = 0;
+    CodeName *v = NULL;
+    *n = 0;
+    Stmt *st = db_stmt(db, q);
+    stmt_int(st, id);
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        if (*n == cap)
+            v = arena_grow(a, v, &cap, sizeof *v);
+        v[*n].code = arena_strdup(a, col_text(st, 0));
+        v[*n].name = arena_strdup(a, col_text(st, 1));
+        (*n)++;
+    }
+    *out = v;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int load_links(Db *db, Arena *a, int64_t id, Link **out, size_t *n)
+{
+    size_t cap = 0;
+    Link *v = NULL;
+    *n = 0;
+    Stmt *st = db_stmt(db, Q_INITIATIVE_LINKS_GET);
+    stmt_int(st, id);
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        if (*n == cap)
+            v = arena_grow(a, v, &cap, sizeof *v);
+        v[*n].kind = arena_strdup(a, col_text(st, 0));
+        v[*n].url = arena_strdup(a, col_text(st, 1));
+        (*n)++;
+    }
+    *out = v;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static int load_help(Db *db, Arena *a, int64_t id, HelpRequest **out, size_t *n)
+{
+    size_t cap = 0;
+    HelpRequest *v = NULL;
+    *n = 0;
+    Stmt *st = db_stmt(db, Q_HELP_REQUESTS_GET);
+    stmt_int(st, id);
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        if (*n == cap)
+            v = arena_grow(a, v, &cap, sizeof *v);
+        HelpRequest *h = &v[(*n)++];
+        h->id = col_int(st, 0);
+        h->kind = arena_strdup(a, col_text(st, 1));
+        h->kind_name = arena_strdup(a, col_text(st, 2));
+        h->description = arena_strdup(a, col_text(st, 3));
+        h->amount_cents = col_is_null(st, 4) ? -1 : col_int(st, 4);
+        int s = help_state_parse(col_text(st, 5));
+        h->state = s < 0 ? HELP_OPEN : (HelpState)s;
+    }
+    *out = v;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out)
+{
+    memset(out, 0, sizeof *out);
+    Stmt *st = db_stmt(db, Q_INITIATIVE_GET);
+    stmt_int(st, tenant);
+    stmt_int(st, id);
+    int rc = stmt_step(st);
+    if (rc != DB_ROW) {
+        stmt_reset(st);
+        return rc;
+    }
+    out->id = col_int(st, 0);
+    out->title = arena_strdup(a, col_text(st, 1));
+    out->summary = arena_strdup(a, col_text(st, 2));
+    out->description = arena_strdup(a, col_text(st, 3));
+    out->area_code = arena_strdup(a, col_text(st, 4));
+    out->area_name = arena_strdup(a, col_text(st, 5));
+    out->state = state_parse(col_text(st, 6));
+    out->initiator_id = col_int(st, 7);
+    out->initiator_name = arena_strdup(a, col_text(st, 8));
+    out->show_name = (int)col_int(st, 9);
+    out->contact_id = col_int(st, 10);
+    out->contact_name = arena_strdup(a, col_text(st, 11));
+    out->created_at = col_int(st, 12);
+    out->updated_at = col_int(st, 13);
+    out->state_since = col_int(st, 14);
+    out->submitted_at = col_int(st, 15);
+    out->initiator_email = arena_strdup(a, col_text(st, 16));
+    stmt_reset(st);
+    if ((rc = load_code_names(db, a, Q_INITIATIVE_THEMES_GET, id, &out->themes, &out->n_themes)) != DB_OK
+        || (rc = load_code_names(db, a, Q_INITIATIVE_SDGS_GET, id, &out->sdgs, &out->n_sdgs)) != DB_OK
+        || (rc = load_links(db, a, id, &out->links, &out->n_links)) != DB_OK
+        || (rc = load_help(db, a, id, &out->help, &out->n_help)) != DB_OK)
+        return rc;
+    return DB_OK;
+}
+
+int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_FIND_BY_TITLE);
+    stmt_int(st, tenant);
+    stmt_text(st, title);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW) {
+        *id = col_int(st, 0);
+        rc = DB_OK;
+    }
+    stmt_reset(st);
+    return rc;
+}
+
+int store_initiative_set_state(Db *db, int64_t tenant, int64_t id, ProcState from, ProcState to, int64_t now,
+                               int64_t submitted_at, int64_t contact)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_SET_STATE);
+    stmt_int(st, tenant);
+    stmt_int(st, id);
+    stmt_text(st, state_code(from));
+    stmt_text(st, state_code(to));
+    stmt_int(st, now);
+    if (submitted_at)
+        stmt_int(st, submitted_at);
+    else
+        stmt_null(st);
+    if (contact)
+        stmt_int(st, contact);
+    else
+        stmt_null(st);
+    int rc = stmt_run(st);
+    if (rc == DB_OK && db_changes(db) == 0)
+        return DB_DONE;
+    return rc;
+}
+
+int store_help_request_insert(Db *db, int64_t tenant, int64_t initiative, const HelpRequest *h, int64_t now,
+                              int64_t *id)
+{
+    Stmt *st = db_stmt(db, Q_HELP_REQUEST_INSERT);
+    stmt_int(st, tenant);
+    stmt_int(st, initiative);
+    stmt_text(st, h->kind);
+    stmt_text(st, h->description);
+    if (h->amount_cents >= 0)
+        stmt_int(st, h->amount_cents);
+    else
+        stmt_null(st);
+    stmt_text(st, help_state_code(h->state));
+    stmt_int(st, now);
+    int rc = stmt_step(st);
+    if (rc == DB_ROW) {
+        *id = col_int(st, 0);
+        rc = DB_OK;
+    }
+    stmt_reset(st);
+    return rc;
+}
+
+int store_help_request_set_state(Db *db, int64_t tenant, int64_t initiative, int64_t id, HelpState state)
+{
+    Stmt *st = db_stmt(db, Q_HELP_REQUEST_SET_STATE);
+    stmt_int(st, tenant);
+    stmt_int(st, initiative);
+    stmt_int(st, id);
+    stmt_text(st, help_state_code(state));
+    int rc = stmt_run(st);
+    if (rc == DB_OK && db_changes(db) == 0)
+        return DB_DONE;
+    return rc;
+}
+
+int store_timeline_insert(Db *db, int64_t tenant, int64_t initiative, int64_t at, ProcState from, ProcState to,
+                          int64_t by, const char *note)
+{
+    Stmt *st = db_stmt(db, Q_TIMELINE_INSERT);
+    stmt_int(st, tenant);
+    stmt_int(st, initiative);
+    stmt_int(st, at);
+    stmt_text(st, from == ST_NONE ? NULL : state_code(from));
+    stmt_text(st, state_code(to));
+    if (by)
+        stmt_int(st, by);
+    else
+        stmt_null(st);
+    stmt_text(st, note ? note : "");
+    return stmt_run(st);
+}
+
+int store_timeline(Db *db, Arena *a, int64_t initiative, TimelineEvent **out, size_t *n)
+{
+    size_t cap = 0;
+    TimelineEvent *v = NULL;
+    *n = 0;
+    Stmt *st = db_stmt(db, Q_TIMELINE_GET);
+    stmt_int(st, initiative);
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        if (*n == cap)
+            v = arena_grow(a, v, &cap, sizeof *v);
+        TimelineEvent *e = &v[(*n)++];
+        e->at = col_int(st, 0);
+        e->from = col_is_null(st, 1) ? ST_NONE : state_parse(col_text(st, 1));
+        e->to = state_parse(col_text(st, 2));
+        e->by_name = arena_strdup(a, col_text(st, 3));
+        int r = role_parse(col_text(st, 4));
+        e->by_role = r < 0 ? ROLE_RESIDENT : (Role)r;
+        e->note = arena_strdup(a, col_text(st, 5));
+    }
+    *out = v;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* Reads the rows of any list query (LIST_COLS in sqlite_queries.c, plus a
+ * snippet column). */
+static int read_list(Stmt *st, Arena *a, InitiativePage *out)
+{
+    size_t cap = 0;
+    out->items = NULL;
+    out->n = 0;
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        if (out->n == cap)
+            out->items = arena_grow(a, out->items, &cap, sizeof *out->items);
+        Initiative *in = &out->items[out->n++];
+        memset(in, 0, sizeof *in);
+        in->id = col_int(st, 0);
+        in->title = arena_strdup(a, col_text(st, 1));
+        in->summary = arena_strdup(a, col_text(st, 2));
+        in->area_code = arena_strdup(a, col_text(st, 3));
+        in->area_name = arena_strdup(a, col_text(st, 4));
+        in->state = state_parse(col_text(st, 5));
+        in->initiator_name = arena_strdup(a, col_text(st, 6));
+        in->show_name = (int)col_int(st, 7);
+        in->created_at = col_int(st, 8);
+        in->state_since = col_int(st, 9);
+        in->submitted_at = col_int(st, 10);
+        in->contact_id = col_int(st, 11);
+        in->contact_name = arena_strdup(a, col_text(st, 12));
+        in->snippet = arena_strdup(a, col_text(st, 13));
+    }
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+static void bind_filter(Stmt *st, int64_t tenant, const InitiativeFilter *f)
+{
+    stmt_int(st, tenant);
+    stmt_text(st, f->area);
+    stmt_text(st, f->theme);
+    stmt_text(st, f->state);
+}
+
+int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, InitiativePage *out)
+{
+    const char *match = f->q ? db_fulltext_query(a, f->q) : NULL;
+    int per_page = f->per_page > 0 ? f->per_page : 20;
+    int page = f->page > 0 ? f->page : 1;
+    Stmt *st = db_stmt(db, match ? Q_INITIATIVE_SEARCH_COUNT : Q_INITIATIVE_COUNT);
+    bind_filter(st, tenant, f);
+    if (match)
+        stmt_text(st, match);
+    int rc = stmt_step(st);
+    out->total = rc == DB_ROW ? col_int(st, 0) : 0;
+    stmt_reset(st);
+    if (rc < 0)
+        return rc;
+    st = db_stmt(db, match ? Q_INITIATIVE_SEARCH : Q_INITIATIVE_LIST);
+    bind_filter(st, tenant, f);
+    stmt_int(st, per_page);
+    stmt_int(st, (int64_t)(page - 1) * per_page);
+    if (match)
+        stmt_text(st, match);
+    return read_list(st, a, out);
+}
+
+int store_initiatives_by_initiator(Db *db, Arena *a, int64_t tenant, int64_t user, InitiativePage *out)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_BY_INITIATOR);
+    stmt_int(st, tenant);
+    stmt_int(st, user);
+    int rc = read_list(st, a, out);
+    out->total = (int64_t)out->n;
+    return rc;
+}
+
+int store_initiative_queue(Db *db, Arena *a, int64_t tenant, const char *area, int64_t contact, InitiativePage *out)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_QUEUE);
+    stmt_int(st, tenant);
+    stmt_text(st, area);
+    if (contact)
+        stmt_int(st, contact);
+    else
+        stmt_null(st);
+    int rc = read_list(st, a, out);
+    out->total = (int64_t)out->n;
+    return rc;
+}
+
+int store_state_counts(Db *db, int64_t tenant, int64_t counts[ST_COUNT_])
+{
+    memset(counts, 0, sizeof(int64_t) * ST_COUNT_);
+    Stmt *st = db_stmt(db, Q_INITIATIVE_STATE_COUNTS);
+    stmt_int(st, tenant);
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        ProcState s = state_parse(col_text(st, 0));
+        if (s != ST_NONE)
+            counts[s] = col_int(st, 1);
+    }
+    return rc == DB_DONE ? DB_OK : rc;
+}

@@ -1,0 +1,161 @@
+/* SQL text for SQLite, one entry per QueryId. Portable SQL with numbered
+ * placeholders (?1, ?2 …) bound in order; only full-text search is
+ * SQLite's own (FTS5 MATCH, bm25, snippet). */
+#include "store/sqlite_queries.h"
+
+/* The columns of an initiative in a list, shared by every list query so
+ * one row reader serves them all (store/initiatives.c: read_list_row). */
+#define LIST_COLS \
+    "i.id, i.title, i.summary, i.area_code, a.name, i.state, u.name, i.show_name, " \
+    "i.created_at, i.state_since, i.submitted_at, i.contact_id, c.name "
+#define LIST_FROM \
+    " FROM initiatives i" \
+    " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code" \
+    " JOIN users u ON u.id = i.initiator_id" \
+    " LEFT JOIN users c ON c.id = i.contact_id "
+/* ?1 tenant, ?2 area (wijk includes its buurten), ?3 theme, ?4 state */
+#define LIST_FILTER \
+    " i.tenant_id = ?1" \
+    " AND (?2 IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)" \
+    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM initiative_themes t" \
+    "      WHERE t.initiative_id = i.id AND t.theme_code = ?3))" \
+    " AND (?4 IS NULL OR i.state = ?4) "
+
+const char *const sqlite_queries[Q_COUNT_] = {
+    [Q_TENANT_INSERT] = "INSERT INTO tenants (code, name, host) VALUES (?1, ?2, ?3)"
+                        " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                        " host = COALESCE(excluded.host, tenants.host)",
+    [Q_TENANT_BY_CODE] = "SELECT id, code, name, host FROM tenants WHERE code = ?1",
+    [Q_TENANT_BY_HOST] = "SELECT id, code, name, host FROM tenants WHERE host = ?1",
+    [Q_TENANT_FIRST] = "SELECT id, code, name, host FROM tenants ORDER BY id LIMIT 1",
+    [Q_SETTING_GET] = "SELECT value FROM settings WHERE tenant_id = ?1 AND key = ?2",
+    [Q_SETTING_SET] = "INSERT INTO settings (tenant_id, key, value) VALUES (?1, ?2, ?3)"
+                      " ON CONFLICT (tenant_id, key) DO UPDATE SET value = excluded.value",
+
+    [Q_AREA_UPSERT] = "INSERT INTO areas (tenant_id, code, name, kind, parent_code, town, cbs_code, position)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                      " ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                      " parent_code = excluded.parent_code, town = excluded.town,"
+                      " cbs_code = excluded.cbs_code, position = excluded.position",
+    [Q_AREA_LIST] = "SELECT code, name, kind, parent_code, town FROM areas WHERE tenant_id = ?1 ORDER BY position",
+    [Q_THEME_UPSERT] = "INSERT INTO themes (tenant_id, code, name_nl, name_en, position) VALUES (?1, ?2, ?3, ?4, ?5)"
+                       " ON CONFLICT (tenant_id, code) DO UPDATE SET name_nl = excluded.name_nl,"
+                       " name_en = excluded.name_en, position = excluded.position",
+    [Q_THEME_LIST] = "SELECT code, name_nl, name_en FROM themes WHERE tenant_id = ?1 ORDER BY position",
+    [Q_HELP_KIND_UPSERT] = "INSERT INTO help_kinds (tenant_id, code, name_nl, name_en, description_nl, position)"
+                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                           " ON CONFLICT (tenant_id, code) DO UPDATE SET name_nl = excluded.name_nl,"
+                           " name_en = excluded.name_en, description_nl = excluded.description_nl,"
+                           " position = excluded.position",
+    [Q_HELP_KIND_LIST] = "SELECT code, name_nl, description_nl FROM help_kinds WHERE tenant_id = ?1 ORDER BY position",
+    [Q_SDG_UPSERT] = "INSERT INTO sdgs (number, name_nl, name_en) VALUES (?1, ?2, ?3)"
+                     " ON CONFLICT (number) DO UPDATE SET name_nl = excluded.name_nl, name_en = excluded.name_en",
+    [Q_SDG_LIST] = "SELECT number, name_nl FROM sdgs ORDER BY number",
+    [Q_ORGANISATION_UPSERT] = "INSERT INTO organisations (tenant_id, code, name, kind, description_nl)"
+                              " VALUES (?1, ?2, ?3, ?4, ?5)"
+                              " ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name,"
+                              " kind = excluded.kind, description_nl = excluded.description_nl",
+    [Q_PLACE_UPSERT] = "INSERT INTO places (tenant_id, code, name, kind, organisation_code, town)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                       " ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
+                       " organisation_code = excluded.organisation_code, town = excluded.town",
+    [Q_GOAL_UPSERT] = "INSERT INTO goals (tenant_id, code, title_nl, source_document, parent_code)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5)"
+                      " ON CONFLICT (tenant_id, code) DO UPDATE SET title_nl = excluded.title_nl,"
+                      " source_document = excluded.source_document, parent_code = excluded.parent_code",
+
+    [Q_USER_INSERT] = "INSERT INTO users (tenant_id, email, name, phone, role, password_hash, created_at)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    [Q_USER_BY_EMAIL] = "SELECT id, email, name, phone, role, password_hash FROM users"
+                        " WHERE tenant_id = ?1 AND email = ?2",
+    [Q_USER_BY_ID] = "SELECT id, email, name, phone, role, password_hash FROM users WHERE tenant_id = ?1 AND id = ?2",
+    [Q_USER_SET_PASSWORD] = "UPDATE users SET password_hash = ?3 WHERE tenant_id = ?1 AND id = ?2",
+    [Q_USER_LIST_STAFF] = "SELECT id, email, name, phone, role, NULL FROM users WHERE tenant_id = ?1"
+                          " AND role IN ('official', 'coordinator', 'admin') ORDER BY name",
+
+    [Q_SESSION_INSERT] = "INSERT INTO sessions (id, tenant_id, user_id, csrf, created_at, expires_at)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [Q_SESSION_GET] = "SELECT u.id, u.email, u.name, u.phone, u.role, s.csrf FROM sessions s"
+                      " JOIN users u ON u.id = s.user_id"
+                      " WHERE s.id = ?1 AND s.tenant_id = ?2 AND s.expires_at > ?3",
+    [Q_SESSION_DELETE] = "DELETE FROM sessions WHERE id = ?1",
+    [Q_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at <= ?1",
+    [Q_TOKEN_INSERT] = "INSERT INTO api_tokens (id, tenant_id, user_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+    [Q_TOKEN_GET] = "SELECT u.id, u.email, u.name, u.phone, u.role FROM api_tokens t"
+                    " JOIN users u ON u.id = t.user_id WHERE t.id = ?1 AND t.tenant_id = ?2",
+    [Q_LOGIN_ATTEMPT_GET] = "SELECT window_start, count FROM login_attempts WHERE tenant_id = ?1 AND key = ?2",
+    [Q_LOGIN_ATTEMPT_SET] = "INSERT INTO login_attempts (tenant_id, key, window_start, count) VALUES (?1, ?2, ?3, ?4)"
+                            " ON CONFLICT (tenant_id, key) DO UPDATE SET window_start = excluded.window_start,"
+                            " count = excluded.count",
+    [Q_LOGIN_ATTEMPT_CLEAR] = "DELETE FROM login_attempts WHERE tenant_id = ?1 AND key = ?2",
+
+    [Q_INITIATIVE_INSERT] = "INSERT INTO initiatives (tenant_id, title, summary, description, area_code, state,"
+                            " initiator_id, show_name, created_at, updated_at, state_since, submitted_at)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, ?10) RETURNING id",
+    [Q_INITIATIVE_GET] = "SELECT i.id, i.title, i.summary, i.description, i.area_code, a.name, i.state,"
+                         " i.initiator_id, u.name, i.show_name, i.contact_id, c.name, i.created_at,"
+                         " i.updated_at, i.state_since, i.submitted_at, u.email"
+                         LIST_FROM "WHERE i.tenant_id = ?1 AND i.id = ?2",
+    [Q_INITIATIVE_UPDATE] = "UPDATE initiatives SET title = ?3, summary = ?4, description = ?5, area_code = ?6,"
+                            " show_name = ?7, updated_at = ?8 WHERE tenant_id = ?1 AND id = ?2",
+    /* Guarded by the state it leaves, so two officials moving the same
+     * initiative at once cannot both succeed. */
+    [Q_INITIATIVE_SET_STATE] = "UPDATE initiatives SET state = ?4, state_since = ?5, updated_at = ?5,"
+                               " submitted_at = COALESCE(submitted_at, ?6), contact_id = COALESCE(?7, contact_id)"
+                               " WHERE tenant_id = ?1 AND id = ?2 AND state = ?3",
+    [Q_INITIATIVE_FIND_BY_TITLE] = "SELECT id FROM initiatives WHERE tenant_id = ?1 AND title = ?2",
+    [Q_INITIATIVE_THEMES_GET] = "SELECT t.code, t.name_nl FROM initiative_themes it"
+                                " JOIN themes t ON t.tenant_id = it.tenant_id AND t.code = it.theme_code"
+                                " WHERE it.initiative_id = ?1 ORDER BY t.position",
+    [Q_INITIATIVE_THEMES_DELETE] = "DELETE FROM initiative_themes WHERE initiative_id = ?1",
+    [Q_INITIATIVE_THEME_INSERT] = "INSERT INTO initiative_themes (tenant_id, initiative_id, theme_code)"
+                                  " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+    [Q_INITIATIVE_SDGS_GET] = "SELECT s.number, s.name_nl FROM initiative_sdgs i JOIN sdgs s ON s.number = i.sdg"
+                              " WHERE i.initiative_id = ?1 ORDER BY s.number",
+    [Q_INITIATIVE_SDGS_DELETE] = "DELETE FROM initiative_sdgs WHERE initiative_id = ?1",
+    [Q_INITIATIVE_SDG_INSERT] = "INSERT INTO initiative_sdgs (tenant_id, initiative_id, sdg) VALUES (?1, ?2, ?3)"
+                                " ON CONFLICT DO NOTHING",
+    [Q_INITIATIVE_LINKS_GET] = "SELECT kind, url FROM initiative_links WHERE initiative_id = ?1 ORDER BY id",
+    [Q_INITIATIVE_LINKS_DELETE] = "DELETE FROM initiative_links WHERE initiative_id = ?1",
+    [Q_INITIATIVE_LINK_INSERT] = "INSERT INTO initiative_links (tenant_id, initiative_id, kind, url)"
+                                 " VALUES (?1, ?2, ?3, ?4)",
+    [Q_HELP_REQUESTS_GET] = "SELECT h.id, h.kind, k.name_nl, h.description, h.amount_cents, h.state"
+                            " FROM help_requests h"
+                            " JOIN help_kinds k ON k.tenant_id = h.tenant_id AND k.code = h.kind"
+                            " WHERE h.initiative_id = ?1 ORDER BY h.id",
+    [Q_HELP_REQUEST_INSERT] = "INSERT INTO help_requests (tenant_id, initiative_id, kind, description,"
+                              " amount_cents, state, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    [Q_HELP_REQUEST_SET_STATE] = "UPDATE help_requests SET state = ?4"
+                                 " WHERE tenant_id = ?1 AND initiative_id = ?2 AND id = ?3",
+    [Q_TIMELINE_GET] = "SELECT t.at, t.from_state, t.to_state, u.name, u.role, t.note FROM timeline t"
+                       " LEFT JOIN users u ON u.id = t.by_id WHERE t.initiative_id = ?1 ORDER BY t.at, t.id",
+    [Q_TIMELINE_INSERT] = "INSERT INTO timeline (tenant_id, initiative_id, at, from_state, to_state, by_id, note)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+
+    [Q_INITIATIVE_LIST] = "SELECT " LIST_COLS ", NULL" LIST_FROM "WHERE" LIST_FILTER
+                          "ORDER BY i.id DESC LIMIT ?5 OFFSET ?6",
+    [Q_INITIATIVE_COUNT] = "SELECT count(*)" LIST_FROM "WHERE" LIST_FILTER,
+    /* bm25 weights: a word in the title counts most, then the summary. */
+    [Q_INITIATIVE_SEARCH] = "SELECT " LIST_COLS ", snippet(initiatives_fts, -1, char(1), char(2), '…', 12)"
+                            " FROM initiatives_fts f"
+                            " JOIN initiatives i ON i.id = f.rowid"
+                            " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
+                            " JOIN users u ON u.id = i.initiator_id"
+                            " LEFT JOIN users c ON c.id = i.contact_id"
+                            " WHERE initiatives_fts MATCH ?7 AND" LIST_FILTER
+                            "ORDER BY bm25(initiatives_fts, 10.0, 4.0, 1.0) LIMIT ?5 OFFSET ?6",
+    [Q_INITIATIVE_SEARCH_COUNT] = "SELECT count(*) FROM initiatives_fts f"
+                                  " JOIN initiatives i ON i.id = f.rowid"
+                                  " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
+                                  " WHERE initiatives_fts MATCH ?5 AND" LIST_FILTER,
+    [Q_INITIATIVE_BY_INITIATOR] = "SELECT " LIST_COLS ", NULL" LIST_FROM
+                                  "WHERE i.tenant_id = ?1 AND i.initiator_id = ?2 ORDER BY i.id DESC",
+    /* The work queue: everything that waits on the municipality. The
+     * domain sorts it by deadline, which needs working-day arithmetic. */
+    [Q_INITIATIVE_QUEUE] = "SELECT " LIST_COLS ", NULL" LIST_FROM
+                           "WHERE i.tenant_id = ?1 AND i.state IN ('ingediend', 'intake', 'in_behandeling')"
+                           " AND (?2 IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)"
+                           " AND (?3 IS NULL OR i.contact_id = ?3)"
+                           " ORDER BY i.state_since LIMIT 2000",
+    [Q_INITIATIVE_STATE_COUNTS] = "SELECT state, count(*) FROM initiatives WHERE tenant_id = ?1 GROUP BY state",
+};

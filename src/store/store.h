@@ -1,0 +1,81 @@
+/* Typed access to the data, on top of db.h. These functions map rows to
+ * the model's structs and back; they know no rules (those are in
+ * domain/). Every function takes the tenant, and every query filters on
+ * it. Returns DB_OK, DB_DONE (not found) or an error from db.h. */
+#ifndef WIJZER_STORE_H
+#define WIJZER_STORE_H
+
+#include "domain/model.h"
+#include "lib/arena.h"
+#include "store/db.h"
+
+/* Tenants and settings */
+int store_tenant_upsert(Db *db, const char *code, const char *name, const char *host);
+int store_tenant_by_code(Db *db, Arena *a, const char *code, Tenant *out);
+int store_tenant_by_host(Db *db, Arena *a, const char *host, Tenant *out);
+int store_tenant_first(Db *db, Arena *a, Tenant *out);
+const char *store_setting_get(Db *db, Arena *a, int64_t tenant, const char *key); /* NULL if unset */
+int store_setting_set(Db *db, int64_t tenant, const char *key, const char *value);
+
+/* Reference data */
+int store_areas(Db *db, Arena *a, int64_t tenant, Area **out, size_t *n);
+int store_themes(Db *db, Arena *a, int64_t tenant, CodeName **out, size_t *n);
+int store_help_kinds(Db *db, Arena *a, int64_t tenant, CodeName **out, size_t *n);
+int store_sdgs(Db *db, Arena *a, CodeName **out, size_t *n);
+
+/* Users, sessions, tokens, log-in attempts */
+int store_user_insert(Db *db, int64_t tenant, const User *u, int64_t now, int64_t *id);
+int store_user_by_email(Db *db, Arena *a, int64_t tenant, const char *email, User *out);
+int store_user_by_id(Db *db, Arena *a, int64_t tenant, int64_t id, User *out);
+int store_user_set_password(Db *db, int64_t tenant, int64_t id, const char *hash);
+int store_staff(Db *db, Arena *a, int64_t tenant, User **out, size_t *n);
+int store_session_insert(Db *db, const char *id_hash, int64_t tenant, int64_t user, const char *csrf, int64_t now,
+                         int64_t expires);
+int store_session_get(Db *db, Arena *a, const char *id_hash, int64_t tenant, int64_t now, User *user,
+                      const char **csrf);
+int store_session_delete(Db *db, const char *id_hash);
+int store_session_purge(Db *db, int64_t now);
+int store_token_insert(Db *db, const char *id_hash, int64_t tenant, int64_t user, int64_t now);
+int store_token_get(Db *db, Arena *a, const char *id_hash, int64_t tenant, User *user);
+int store_login_attempt_get(Db *db, int64_t tenant, const char *key, int64_t *window_start, int64_t *count);
+int store_login_attempt_set(Db *db, int64_t tenant, const char *key, int64_t window_start, int64_t count);
+int store_login_attempt_clear(Db *db, int64_t tenant, const char *key);
+
+/* Initiatives */
+int store_initiative_insert(Db *db, int64_t tenant, const Initiative *in, int64_t now, int64_t *id);
+int store_initiative_update(Db *db, int64_t tenant, const Initiative *in, int64_t now);
+/* Replaces the themes, SDGs and links with those in `in`. */
+int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in);
+/* Loads everything: themes, SDGs, links, help requests. DB_DONE if absent. */
+int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out);
+int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id);
+/* Moves state only if it still is `from` (DB_DONE otherwise). contact 0
+ * leaves the contact person as is; submitted_at 0 leaves it as is. */
+int store_initiative_set_state(Db *db, int64_t tenant, int64_t id, ProcState from, ProcState to, int64_t now,
+                               int64_t submitted_at, int64_t contact);
+int store_help_request_insert(Db *db, int64_t tenant, int64_t initiative, const HelpRequest *h, int64_t now,
+                              int64_t *id);
+int store_help_request_set_state(Db *db, int64_t tenant, int64_t initiative, int64_t id, HelpState state);
+int store_timeline_insert(Db *db, int64_t tenant, int64_t initiative, int64_t at, ProcState from, ProcState to,
+                          int64_t by, const char *note);
+int store_timeline(Db *db, Arena *a, int64_t initiative, TimelineEvent **out, size_t *n);
+/* The list with filters; f->q goes through full-text search when set. */
+int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, InitiativePage *out);
+int store_initiatives_by_initiator(Db *db, Arena *a, int64_t tenant, int64_t user, InitiativePage *out);
+int store_initiative_queue(Db *db, Arena *a, int64_t tenant, const char *area, int64_t contact, InitiativePage *out);
+int store_state_counts(Db *db, int64_t tenant, int64_t counts[ST_COUNT_]);
+
+/* Reference-data loading (wijzer init) */
+int store_area_upsert(Db *db, int64_t tenant, const Area *ar, const char *cbs_code, int position);
+int store_theme_upsert(Db *db, int64_t tenant, const char *code, const char *nl, const char *en, int position);
+int store_help_kind_upsert(Db *db, int64_t tenant, const char *code, const char *nl, const char *en,
+                           const char *description, int position);
+int store_sdg_upsert(Db *db, int number, const char *nl, const char *en);
+int store_organisation_upsert(Db *db, int64_t tenant, const char *code, const char *name, const char *kind,
+                              const char *description);
+int store_place_upsert(Db *db, int64_t tenant, const char *code, const char *name, const char *kind,
+                       const char *organisation, const char *town);
+int store_goal_upsert(Db *db, int64_t tenant, const char *code, const char *title, const char *source,
+                      const char *parent);
+
+#endif

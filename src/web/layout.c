@@ -1,0 +1,140 @@
+#include "web/layout.h"
+
+#include <string.h>
+
+#include "domain/process.h"
+#include "http/csrf.h"
+#include "lib/embedded.h"
+
+#define FLASH_COOKIE "wz_flash"
+
+static const char *asset_url(Request *r, const char *name)
+{
+    const EmbeddedFile *f = embedded_find(arena_printf(r->arena, "static/%s", name));
+    /* The content hash in the URL lets browsers cache for a year. */
+    const char *v = f ? f->etag : "\"0\"";
+    return arena_printf(r->arena, "/static/%s?v=%.8s", name, v + 1);
+}
+
+static void nav_item(Request *r, const char *href, const char *label, const char *key, const char *nav)
+{
+    Buf *b = &r->out;
+    int current = nav && strcmp(nav, key) == 0;
+    OUTF(b, "<li class=\"wz-nav__item\"><a class=\"utrecht-link wz-nav__link\" href=\"%s\"", href);
+    if (current)
+        out_html(b, HTML(" aria-current=\"page\""));
+    OUTF(b, ">%s</a></li>", label);
+}
+
+void flash_set(Request *r, const char *key)
+{
+    /* Only a key travels in the cookie; the text is ours. */
+    resp_cookie(r, FLASH_COOKIE, key, 60);
+}
+
+static const char *flash_text(const char *key)
+{
+    static const struct {
+        const char *key, *text;
+    } texts[] = {
+        { "ingelogd", "U bent ingelogd." },
+        { "uitgelogd", "U bent uitgelogd." },
+        { "welkom", "Welkom! Uw account is gemaakt en u bent ingelogd." },
+        { "ingediend", "Uw initiatief is ingediend. U ziet hieronder hoe het verder gaat." },
+        { "opgeslagen", "De wijzigingen zijn opgeslagen." },
+        { "stap", "De nieuwe stap staat in het verloop." },
+        { "hulpvraag", "De hulpvraag is toegevoegd." },
+    };
+    for (size_t i = 0; key && i < sizeof texts / sizeof *texts; i++)
+        if (strcmp(texts[i].key, key) == 0)
+            return texts[i].text;
+    return NULL;
+}
+
+void page_begin(Request *r, const char *title, const char *nav)
+{
+    Buf *b = &r->out;
+    r->content_type = "text/html; charset=utf-8";
+    const char *tenant = r->ctx.tenant && r->ctx.tenant->name ? r->ctx.tenant->name : "Leidschendam-Voorburg";
+    out_html(b, HTML("<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-root voorbeeld-theme\">\n<head>\n"
+                     "<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
+    OUTF(b, "<title>%s — Initiatiefwijzer %s</title>\n", title, tenant);
+    OUTF(b, "<link rel=\"stylesheet\" href=\"%s\">\n", asset_url(r, "app.css"));
+    out_html(b, HTML("</head>\n<body class=\"utrecht-body\">\n"
+                     "<a class=\"utrecht-link nl-skip-link wz-skip-link\" href=\"#inhoud\">Direct naar de inhoud</a>\n"
+                     "<div class=\"utrecht-page wz-page\">\n"
+                     "<header class=\"utrecht-page-header wz-header\">\n<div class=\"wz-header__inner\">\n"));
+    OUTF(b, "<a class=\"wz-logo\" href=\"/\"><span class=\"wz-logo__name\">Initiatiefwijzer</span> "
+            "<span class=\"wz-logo__town\">%s</span></a>\n", tenant);
+    out_html(b, HTML("<nav class=\"wz-nav\" aria-label=\"Hoofdmenu\"><ul class=\"wz-nav__list\">"));
+    nav_item(r, "/", "Home", "home", nav);
+    nav_item(r, "/initiatieven", "Initiatieven", "initiatieven", nav);
+    nav_item(r, "/initiatieven/nieuw", "Initiatief indienen", "nieuw", nav);
+    const User *u = r->ctx.user;
+    if (u) {
+        nav_item(r, "/mijn-initiatieven", "Mijn initiatieven", "mijn", nav);
+        if (role_is_staff(u->role))
+            nav_item(r, "/werkvoorraad", "Werkvoorraad", "werk", nav);
+    } else {
+        nav_item(r, "/inloggen", "Inloggen", "inloggen", nav);
+        nav_item(r, "/registreren", "Account maken", "registreren", nav);
+    }
+    out_html(b, HTML("</ul></nav>\n"));
+    if (u) {
+        out_html(b, HTML("<form class=\"wz-logout\" method=\"post\" action=\"/uitloggen\">"));
+        OUTF(b, "<span class=\"wz-logout__who\">Ingelogd als %s</span> ", u->name);
+        OUTF(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", csrf_token(r));
+        out_html(b, HTML("<button type=\"submit\" class=\"utrecht-button utrecht-button--subtle wz-logout__button\">"
+                         "Uitloggen</button></form>\n"));
+    }
+    out_html(b, HTML("</div>\n</header>\n<main class=\"utrecht-page-content wz-main\" id=\"inhoud\" tabindex=\"-1\">\n"));
+    const char *flash = flash_text(req_cookie(r, FLASH_COOKIE));
+    if (flash) {
+        resp_cookie(r, FLASH_COOKIE, "", 0);
+        OUTF(b, "<div class=\"utrecht-alert utrecht-alert--ok wz-flash\" role=\"status\">"
+                "<p class=\"utrecht-paragraph\">%s</p></div>\n", flash);
+    }
+}
+
+void page_end(Request *r)
+{
+    Buf *b = &r->out;
+    out_html(b, HTML("</main>\n<footer class=\"utrecht-page-footer wz-footer\">\n<div class=\"wz-footer__inner\">\n"));
+    OUTF(b, "<p class=\"utrecht-paragraph\">Initiatiefwijzer — samen met de gemeente %s werken aan uw buurt.</p>\n",
+         r->ctx.tenant && r->ctx.tenant->name ? r->ctx.tenant->name : "Leidschendam-Voorburg");
+    out_html(b, HTML("<p class=\"utrecht-paragraph\">Vragen? Bel 14 070 of mail naar de gemeente. "
+                     "Uw e-mailadres en telefoonnummer zijn nooit openbaar.</p>\n"
+                     "<p class=\"utrecht-paragraph wz-footer__small\">Vormgeving met NL Design System "
+                     "(EUPL-1.2).</p>\n</div>\n</footer>\n</div>\n</body>\n</html>\n"));
+}
+
+static const char *status_title(int status)
+{
+    switch (status) {
+    case 400: return "Dat begrijpen we niet";
+    case 401: return "Log eerst in";
+    case 403: return "Dit mag niet";
+    case 404: return "Pagina niet gevonden";
+    case 405: return "Dit kan hier niet";
+    case 409: return "Dit kan nu niet";
+    case 413: return "Te groot";
+    case 429: return "Even wachten";
+    case 503: return "Even niet beschikbaar";
+    default: return "Er ging iets mis";
+    }
+}
+
+void web_error(Request *r, int status, const char *message)
+{
+    buf_reset(&r->out);
+    r->status = status;
+    page_begin(r, status_title(status), NULL);
+    Buf *b = &r->out;
+    OUTF(b, "<h1 class=\"utrecht-heading-1\">%s</h1>\n", status_title(status));
+    OUTF(b, "<p class=\"utrecht-paragraph\">%s</p>\n", message);
+    if (status == 401)
+        out_html(b, HTML("<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/inloggen\">Inloggen</a></p>\n"));
+    out_html(b, HTML("<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">Naar de startpagina</a></p>\n"));
+    page_end(r);
+}

@@ -1,0 +1,237 @@
+/* embed: turn files into a C source file, at build time.
+ *
+ *   embed OUT.c NAME=PATH [NAME=PATH ...]
+ *
+ * writes OUT.c defining
+ *
+ *   const EmbeddedFile embedded_files[];   (in command-line order)
+ *   const size_t embedded_files_count;
+ *
+ * with EmbeddedFile from "lib/embedded.h" (compile OUT.c with -Isrc).
+ * NAME is the lookup key and may contain slashes ("sql/001_init.sql");
+ * it is split from PATH at the first '='. Each file becomes a byte array
+ * followed by one NUL (not counted in size), so text files are usable as
+ * C strings. The ETag is a quoted FNV-1a 64 hash of the content.
+ *
+ * OUT.c is written to OUT.c.tmp and renamed, so a failed run never leaves
+ * a half-written file that make would take as up to date.
+ * No dependencies beyond C11 and stdio. Exit status 0 on success, 1 on error. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    size_t name_len;
+    const char *path;
+} Input;
+
+static const char *out_path;
+static char *tmp_path;
+static FILE *out;
+
+static void fail(const char *what, const char *detail)
+{
+    fprintf(stderr, "embed: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
+    if (out) {
+        fclose(out);
+        out = NULL;
+    }
+    if (tmp_path)
+        remove(tmp_path);
+    exit(1);
+}
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        fail("out of memory", NULL);
+    return p;
+}
+
+static void put(const char *s)
+{
+    if (fputs(s, out) == EOF)
+        fail("write failed", tmp_path);
+}
+
+/* Writes name as the body of a C string literal. Printable ASCII is copied,
+ * everything else (and '?', to avoid trigraphs) becomes a 3-digit octal escape,
+ * which cannot swallow the following character the way \x can. */
+static void put_c_string(const char *s, size_t n)
+{
+    char buf[8];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            buf[0] = '\\';
+            buf[1] = (char)c;
+            buf[2] = '\0';
+        } else if (c >= 0x20 && c < 0x7f && c != '?') {
+            buf[0] = (char)c;
+            buf[1] = '\0';
+        } else {
+            snprintf(buf, sizeof buf, "\\%03o", c);
+        }
+        put(buf);
+    }
+}
+
+/* Writes text into a C comment: only printable ASCII, and never a closing
+ * star-slash, and no '?' (no trigraphs): those become '_'. */
+static void put_comment(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c[2] = { s[i], '\0' };
+        unsigned char u = (unsigned char)s[i];
+        if (u < 0x20 || u >= 0x7f || s[i] == '?' || (s[i] == '*' && i + 1 < n && s[i + 1] == '/'))
+            c[0] = '_';
+        put(c);
+    }
+}
+
+static unsigned char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail("cannot open", path);
+    size_t cap = 1 << 16, len = 0;
+    unsigned char *data = xmalloc(cap);
+    for (;;) {
+        if (len == cap) {
+            if (cap > SIZE_MAX / 2)
+                fail("file too large", path);
+            cap *= 2;
+            unsigned char *grown = realloc(data, cap);
+            if (!grown)
+                fail("out of memory", path);
+            data = grown;
+        }
+        size_t got = fread(data + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f))
+                fail("read failed", path);
+            break;
+        }
+    }
+    fclose(f);
+    *size = len;
+    return data;
+}
+
+static uint64_t fnv1a64(const unsigned char *p, size_t n)
+{
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fprintf(stderr, "usage: embed OUT.c NAME=PATH [NAME=PATH ...]\n");
+        return argc < 2 ? 1 : 0;
+    }
+    out_path = argv[1];
+    size_t n = (size_t)(argc - 2);
+    Input *in = xmalloc(n * sizeof *in);
+
+    for (size_t i = 0; i < n; i++) {
+        const char *arg = argv[i + 2];
+        const char *eq = strchr(arg, '=');
+        if (!eq || eq == arg || eq[1] == '\0')
+            fail("argument is not NAME=PATH", arg);
+        in[i].name = arg;
+        in[i].name_len = (size_t)(eq - arg);
+        in[i].path = eq + 1;
+        for (size_t j = 0; j < i; j++)
+            if (in[j].name_len == in[i].name_len && memcmp(in[j].name, arg, in[i].name_len) == 0)
+                fail("duplicate NAME", arg);
+    }
+
+    size_t plen = strlen(out_path);
+    tmp_path = xmalloc(plen + 5);
+    memcpy(tmp_path, out_path, plen);
+    memcpy(tmp_path + plen, ".tmp", 5);
+    out = fopen(tmp_path, "wb");
+    if (!out)
+        fail("cannot create", tmp_path);
+
+    put("/* Generated by tools/embed.c: do not edit. */\n#include \"lib/embedded.h\"\n\n");
+
+    char **etags = xmalloc(n * sizeof *etags);
+    size_t *sizes = xmalloc(n * sizeof *sizes);
+    for (size_t i = 0; i < n; i++) {
+        size_t size;
+        unsigned char *data = read_file(in[i].path, &size);
+        sizes[i] = size;
+        etags[i] = xmalloc(24);
+        snprintf(etags[i], 24, "\\\"%016llx\\\"", (unsigned long long)fnv1a64(data, size));
+
+        char line[160];
+        snprintf(line, sizeof line, ", %zu bytes */\nstatic const unsigned char embedded_data_%zu[%zu] = {\n",
+                 size, i, size + 1);
+        put("/* ");
+        put_comment(in[i].name, in[i].name_len);
+        put(" <- ");
+        put_comment(in[i].path, strlen(in[i].path));
+        put(line);
+
+        /* 16 bytes per line; 2.5 MB of CSS compiles in about a second. */
+        char buf[16 * 5 + 8];
+        for (size_t k = 0; k <= size; k += 16) {
+            size_t m = size + 1 - k < 16 ? size + 1 - k : 16;
+            char *b = buf;
+            for (size_t j = 0; j < m; j++) {
+                unsigned v = k + j < size ? data[k + j] : 0; /* trailing NUL */
+                b += snprintf(b, 6, "0x%02x,", v);
+            }
+            *b++ = '\n';
+            *b = '\0';
+            put(buf);
+        }
+        put("};\n\n");
+        free(data);
+    }
+
+    if (n == 0) {
+        /* C has no empty arrays: keep one zeroed entry that the count hides. */
+        put("const EmbeddedFile embedded_files[1] = { { 0, 0, 0, 0 } };\n");
+    } else {
+        put("const EmbeddedFile embedded_files[] = {\n");
+        for (size_t i = 0; i < n; i++) {
+            char buf[96];
+            put("    { \"");
+            put_c_string(in[i].name, in[i].name_len);
+            snprintf(buf, sizeof buf, "\", embedded_data_%zu, %zu, \"%s\" },\n", i, sizes[i], etags[i]);
+            put(buf);
+        }
+        put("};\n");
+    }
+    {
+        char buf[80];
+        snprintf(buf, sizeof buf, "const size_t embedded_files_count = %zu;\n", n);
+        put(buf);
+    }
+
+    if (fclose(out) != 0) {
+        out = NULL;
+        fail("write failed", tmp_path);
+    }
+    out = NULL;
+    if (rename(tmp_path, out_path) != 0)
+        fail("cannot rename to", out_path);
+    for (size_t i = 0; i < n; i++)
+        free(etags[i]);
+    free(etags);
+    free(sizes);
+    free(in);
+    free(tmp_path);
+    return 0;
+}
