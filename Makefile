@@ -21,11 +21,13 @@ LIB_OBJ  := $(filter-out $(BUILD)/obj/src/cli/main.o,$(OBJ))
 TESTS    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
 # Files built into the binary: the CSS bundle, migrations, reference data, demo content.
+# The NL Design System CSS in the order assets/README.md gives; missing
+# files are an error (run `make deps`), never silently left out.
 NPM_CSS  := node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css \
             node_modules/@utrecht/component-library-css/dist/index.css \
-            $(foreach c,button data-badge heading link paragraph skip-link,\
+            $(foreach c,button link heading paragraph skip-link data-badge,\
               node_modules/@nl-design-system-candidate/$(c)-css/dist/$(c).css)
-CSS      := $(wildcard $(NPM_CSS)) assets/wijzer.css
+CSS      := $(NPM_CSS) assets/wijzer.css
 MIGRATIONS := $(sort $(wildcard migrations/sqlite/*.sql))
 DATA     := $(sort $(wildcard $(SHARED)/data/*.csv))
 EMBED_IN := $(BUILD)/static/app.css $(MIGRATIONS) $(DATA) demo/lv.json
@@ -51,9 +53,15 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
-$(BUILD)/static/app.css: $(CSS)
+# npm ci creates these; files from npm tarballs carry a 1985 mtime, hence the stamp.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+$(NPM_CSS): node_modules/.package-lock.json
+
+$(BUILD)/static/app.css: $(CSS) node_modules/.package-lock.json
 	@mkdir -p $(dir $@)
-	cat $^ > $@
+	cat $(CSS) > $@
 
 $(BUILD)/gen/embedded_files.c: $(BUILD)/tools/embed $(EMBED_IN)
 	@mkdir -p $(dir $@)

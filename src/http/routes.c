@@ -9,6 +9,11 @@ const Route app_routes[] = {
     { "GET", "/", page_home, ACCESS_PUBLIC, 0 },
     { "GET", "/healthz", page_healthz, ACCESS_PUBLIC, 0 },
     { "GET", "/static/{name}", page_static, ACCESS_PUBLIC, 0 },
+    { "GET", "/inloggen", page_login_form, ACCESS_PUBLIC, 0 },
+    { "POST", "/inloggen", page_login, ACCESS_PUBLIC, ROUTE_CSRF },
+    { "POST", "/uitloggen", page_logout, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/registreren", page_signup_form, ACCESS_PUBLIC, 0 },
+    { "POST", "/registreren", page_signup, ACCESS_PUBLIC, ROUTE_CSRF },
 
     /* JSON API */
 };

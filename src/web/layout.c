@@ -20,7 +20,7 @@ static void nav_item(Request *r, const char *href, const char *label, const char
 {
     Buf *b = &r->out;
     int current = nav && strcmp(nav, key) == 0;
-    OUTF(b, "<li class=\"wz-nav__item\"><a class=\"utrecht-link wz-nav__link\" href=\"%s\"", href);
+    OUTF(b, "<li><a class=\"wijzer-nav__link\" href=\"%s\"", href);
     if (current)
         out_html(b, HTML(" aria-current=\"page\""));
     OUTF(b, ">%s</a></li>", label);
@@ -62,13 +62,12 @@ void page_begin(Request *r, const char *title, const char *nav)
     OUTF(b, "<title>%s — Initiatiefwijzer %s</title>\n", title, tenant);
     OUTF(b, "<link rel=\"stylesheet\" href=\"%s\">\n", asset_url(r, "app.css"));
     out_html(b, HTML("</head>\n<body class=\"utrecht-body\">\n"
-                     "<a class=\"utrecht-link nl-skip-link wz-skip-link\" href=\"#inhoud\">Direct naar de inhoud</a>\n"
-                     "<div class=\"utrecht-page wz-page\">\n"
-                     "<header class=\"utrecht-page-header wz-header\">\n<div class=\"wz-header__inner\">\n"));
-    OUTF(b, "<a class=\"wz-logo\" href=\"/\"><span class=\"wz-logo__name\">Initiatiefwijzer</span> "
-            "<span class=\"wz-logo__town\">%s</span></a>\n", tenant);
-    out_html(b, HTML("<nav class=\"wz-nav\" aria-label=\"Hoofdmenu\"><ul class=\"wz-nav__list\">"));
-    nav_item(r, "/", "Home", "home", nav);
+                     "<a class=\"nl-skip-link nl-skip-link--visible-on-focus\" href=\"#inhoud\">Naar de inhoud</a>\n"
+                     "<div class=\"utrecht-page-layout\">\n<header class=\"utrecht-page-header wijzer-header\">\n"
+                     "<div class=\"utrecht-page-header__content wijzer-header__content\">\n"));
+    OUTF(b, "<a class=\"wijzer-brand\" href=\"/\"><span class=\"wijzer-brand__name\">Initiatiefwijzer "
+            "<span class=\"wijzer-brand__place\">%s</span></span></a>\n", tenant);
+    out_html(b, HTML("<nav aria-label=\"Hoofdmenu\"><ul class=\"wijzer-nav__list\">"));
     nav_item(r, "/initiatieven", "Initiatieven", "initiatieven", nav);
     nav_item(r, "/initiatieven/nieuw", "Initiatief indienen", "nieuw", nav);
     const User *u = r->ctx.user;
@@ -76,36 +75,35 @@ void page_begin(Request *r, const char *title, const char *nav)
         nav_item(r, "/mijn-initiatieven", "Mijn initiatieven", "mijn", nav);
         if (role_is_staff(u->role))
             nav_item(r, "/werkvoorraad", "Werkvoorraad", "werk", nav);
+        OUTF(b, "<li><form method=\"post\" action=\"/uitloggen\"><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
+                "<button class=\"wijzer-nav__link wijzer-nav__button\" type=\"submit\">Uitloggen "
+                "<span class=\"wijzer-visually-hidden\">(ingelogd als %s)</span></button></form></li>",
+             csrf_token(r), u->name);
     } else {
         nav_item(r, "/inloggen", "Inloggen", "inloggen", nav);
         nav_item(r, "/registreren", "Account maken", "registreren", nav);
     }
-    out_html(b, HTML("</ul></nav>\n"));
-    if (u) {
-        out_html(b, HTML("<form class=\"wz-logout\" method=\"post\" action=\"/uitloggen\">"));
-        OUTF(b, "<span class=\"wz-logout__who\">Ingelogd als %s</span> ", u->name);
-        OUTF(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", csrf_token(r));
-        out_html(b, HTML("<button type=\"submit\" class=\"utrecht-button utrecht-button--subtle wz-logout__button\">"
-                         "Uitloggen</button></form>\n"));
-    }
-    out_html(b, HTML("</div>\n</header>\n<main class=\"utrecht-page-content wz-main\" id=\"inhoud\" tabindex=\"-1\">\n"));
+    out_html(b, HTML("</ul></nav>\n</div>\n</header>\n"
+                     "<main class=\"utrecht-page-body\" id=\"inhoud\" tabindex=\"-1\">\n"
+                     "<div class=\"utrecht-page-body__content\">\n"));
     const char *flash = flash_text(req_cookie(r, FLASH_COOKIE));
     if (flash) {
         resp_cookie(r, FLASH_COOKIE, "", 0);
-        OUTF(b, "<div class=\"utrecht-alert utrecht-alert--ok wz-flash\" role=\"status\">"
-                "<p class=\"utrecht-paragraph\">%s</p></div>\n", flash);
+        OUTF(b, "<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\">"
+                "<p class=\"nl-paragraph\">%s</p></div>\n", flash);
     }
 }
 
 void page_end(Request *r)
 {
     Buf *b = &r->out;
-    out_html(b, HTML("</main>\n<footer class=\"utrecht-page-footer wz-footer\">\n<div class=\"wz-footer__inner\">\n"));
-    OUTF(b, "<p class=\"utrecht-paragraph\">Initiatiefwijzer — samen met de gemeente %s werken aan uw buurt.</p>\n",
+    out_html(b, HTML("</div>\n</main>\n<footer class=\"utrecht-page-footer\">\n"
+                     "<div class=\"utrecht-page-footer__content\">\n"));
+    OUTF(b, "<p class=\"nl-paragraph\">Initiatiefwijzer — samen met de gemeente %s werken aan uw buurt.</p>\n",
          r->ctx.tenant && r->ctx.tenant->name ? r->ctx.tenant->name : "Leidschendam-Voorburg");
-    out_html(b, HTML("<p class=\"utrecht-paragraph\">Vragen? Bel 14 070 of mail naar de gemeente. "
+    out_html(b, HTML("<p class=\"nl-paragraph\">Vragen? Bel 14 070 of mail naar de gemeente. "
                      "Uw e-mailadres en telefoonnummer zijn nooit openbaar.</p>\n"
-                     "<p class=\"utrecht-paragraph wz-footer__small\">Vormgeving met NL Design System "
+                     "<p class=\"nl-paragraph\">Vormgeving met NL Design System "
                      "(EUPL-1.2).</p>\n</div>\n</footer>\n</div>\n</body>\n</html>\n"));
 }
 
@@ -131,10 +129,10 @@ void web_error(Request *r, int status, const char *message)
     r->status = status;
     page_begin(r, status_title(status), NULL);
     Buf *b = &r->out;
-    OUTF(b, "<h1 class=\"utrecht-heading-1\">%s</h1>\n", status_title(status));
-    OUTF(b, "<p class=\"utrecht-paragraph\">%s</p>\n", message);
+    OUTF(b, "<h1 class=\"nl-heading nl-heading--level-1\">%s</h1>\n", status_title(status));
+    OUTF(b, "<p class=\"nl-paragraph\">%s</p>\n", message);
     if (status == 401)
-        out_html(b, HTML("<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/inloggen\">Inloggen</a></p>\n"));
-    out_html(b, HTML("<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"/\">Naar de startpagina</a></p>\n"));
+        out_html(b, HTML("<p class=\"nl-paragraph\"><a class=\"nl-link\" href=\"/inloggen\">Inloggen</a></p>\n"));
+    out_html(b, HTML("<p class=\"nl-paragraph\"><a class=\"nl-link\" href=\"/\">Naar de startpagina</a></p>\n"));
     page_end(r);
 }

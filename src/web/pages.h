@@ -11,5 +11,11 @@ void page_static(Request *r);
 void page_healthz(Request *r);
 /* home.c */
 void page_home(Request *r);
+/* account.c */
+void page_login_form(Request *r);
+void page_login(Request *r);
+void page_logout(Request *r);
+void page_signup_form(Request *r);
+void page_signup(Request *r);
 
 #endif
