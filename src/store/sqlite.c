@@ -283,17 +283,15 @@ const char *db_fulltext_query(Arena *a, const char *input)
     if (n == 0)
         return NULL;
     /* Every word is a quoted phrase (so no FTS5 operator can be smuggled
-     * in); the last may still be half-typed, so it also matches as a
-     * prefix. */
+     * in); the last may still be half-typed, so it is a prefix query. The
+     * tokenizer adds the stem of a prefix as a synonym, so "speeltuinen"*
+     * still finds "speeltuin". */
     Buf b;
     buf_init(&b);
     for (size_t i = 0; i < n; i++) {
         if (i)
             buf_putc(&b, ' ');
-        if (i + 1 == n)
-            buf_printf(&b, "(\"%.*s\" OR \"%.*s\"*)", (int)lens[i], words[i], (int)lens[i], words[i]);
-        else
-            buf_printf(&b, "\"%.*s\"", (int)lens[i], words[i]);
+        buf_printf(&b, "\"%.*s\"%s", (int)lens[i], words[i], i + 1 == n ? "*" : "");
     }
     const char *q = arena_strdup(a, buf_cstr(&b));
     buf_free(&b);
