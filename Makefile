@@ -88,6 +88,7 @@ run: deps
 # Every test, with a plain build and with AddressSanitizer and
 # UndefinedBehaviorSanitizer; ends with "N passed, N failed".
 check: deps
+	@tools/codecheck.sh
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory BUILD=build/san OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all unit
