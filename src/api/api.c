@@ -75,11 +75,17 @@ json_t *api_body(Request *r)
     }
     json_error_t err;
     json_t *v = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &err);
-    if (!v || !json_is_object(v)) {
+    if (v && !json_is_object(v)) {
         json_decref(v);
+        api_error(r, 400, "malformed_json", "Stuur een JSON-object: {\"naam\": waarde, …}.", NULL);
+        return NULL;
+    }
+    if (!v) {
+        /* jansson refuses integers beyond 64 bits; say so rather than
+         * point at a column. */
+        const char *why = strstr(err.text, "too big") ? "Een getal is te groot" : "Dit is geen geldig JSON-object";
         api_error(r, 400, "malformed_json",
-                  arena_printf(r->arena, "Dit is geen geldig JSON-object (regel %d, kolom %d).", err.line, err.column),
-                  NULL);
+                  arena_printf(r->arena, "%s (regel %d, kolom %d).", why, err.line, err.column), NULL);
         return NULL;
     }
     return v;

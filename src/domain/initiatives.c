@@ -267,6 +267,11 @@ Status initiative_update(Ctx *c, int64_t id, InitiativeInput *in, FieldErrors *e
     return STATUS_OK;
 }
 
+Status initiative_themes(Ctx *c, int64_t id, CodeName **out, size_t *n)
+{
+    return from_db(store_initiative_themes(c->db, c->arena, id, out, n));
+}
+
 Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n)
 {
     Initiative cur;

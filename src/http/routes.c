@@ -16,6 +16,18 @@ const Route app_routes[] = {
     { "POST", "/registreren", page_signup, ACCESS_PUBLIC, ROUTE_CSRF },
 
     /* JSON API */
+    { "GET", "/api/v1/areas", api_areas, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/themes", api_themes, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/help-kinds", api_help_kinds, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/sdgs", api_sdgs, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/initiatives", api_initiatives_list, ACCESS_PUBLIC, 0 },
+    { "POST", "/api/v1/initiatives", api_initiative_create, ACCESS_USER, 0 },
+    { "GET", "/api/v1/initiatives/{id}", api_initiative_get, ACCESS_PUBLIC, 0 },
+    { "PATCH", "/api/v1/initiatives/{id}", api_initiative_update, ACCESS_USER, 0 },
+    { "POST", "/api/v1/initiatives/{id}/transitions", api_initiative_transition, ACCESS_USER, 0 },
+    { "GET", "/api/v1/initiatives/{id}/timeline", api_initiative_timeline, ACCESS_PUBLIC, 0 },
+    { "POST", "/api/v1/initiatives/{id}/help-requests", api_help_create, ACCESS_USER, 0 },
+    { "PATCH", "/api/v1/initiatives/{id}/help-requests/{hid}", api_help_update, ACCESS_STAFF, 0 },
 };
 
 const size_t app_routes_count = sizeof app_routes / sizeof *app_routes;

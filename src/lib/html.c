@@ -81,6 +81,27 @@ void out_int(Buf *b, long long v)
     buf_printf(b, "%lld", v);
 }
 
+void out_marked(Buf *b, const char *s)
+{
+    int open = 0;
+    while (s && *s) {
+        size_t n = strcspn(s, "\x01\x02");
+        html_escape_into(b, s, n);
+        s += n;
+        if (*s == '\x01' && !open) {
+            buf_puts(b, "<mark>");
+            open = 1;
+        } else if (*s == '\x02' && open) {
+            buf_puts(b, "</mark>");
+            open = 0;
+        }
+        if (*s)
+            s++;
+    }
+    if (open)
+        buf_puts(b, "</mark>");
+}
+
 /* Copies the literal parts of fmt and formats each conversion on its own,
  * so %s can be escaped. Only the conversions listed in html.h are known;
  * the compiler checks argument types through the format attribute. */

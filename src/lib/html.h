@@ -22,6 +22,9 @@ void out_textn(Buf *b, const char *s, size_t n);
 void out_attr(Buf *b, const char *s);           /* attribute value: escaped */
 void out_url(Buf *b, const char *url);          /* attribute value, only http(s), mailto, tel or relative; otherwise "#" */
 void out_int(Buf *b, long long v);
+/* A search snippet: text escaped, the store's match markers \x01 and
+ * \x02 turned into <mark> and </mark>; an unclosed mark is closed. */
+void out_marked(Buf *b, const char *s);
 
 /* Formatted output whose format is a literal: %s arguments are escaped,
  * numbers are written as printf would. Supported: %s %d %i %u %ld %lld

@@ -183,6 +183,11 @@ int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiativ
     return DB_OK;
 }
 
+int store_initiative_themes(Db *db, Arena *a, int64_t id, CodeName **out, size_t *n)
+{
+    return load_code_names(db, a, Q_INITIATIVE_THEMES_GET, id, out, n);
+}
+
 int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id)
 {
     Stmt *st = db_stmt(db, Q_INITIATIVE_FIND_BY_TITLE);

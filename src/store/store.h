@@ -48,6 +48,8 @@ int store_initiative_update(Db *db, int64_t tenant, const Initiative *in, int64_
 int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in);
 /* Loads everything: themes, SDGs, links, help requests. DB_DONE if absent. */
 int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out);
+/* Just the themes of one initiative, for lists and exports. */
+int store_initiative_themes(Db *db, Arena *a, int64_t id, CodeName **out, size_t *n);
 int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id);
 /* Moves state only if it still is `from` (DB_DONE otherwise). contact 0
  * leaves the contact person as is; submitted_at 0 leaves it as is. */

@@ -29,6 +29,24 @@ static void test_out_text_escapes(void **state)
     buf_free(&b);
 }
 
+static void test_out_marked(void **state)
+{
+    (void)state;
+    Buf b;
+    buf_init(&b);
+    out_marked(&b, "Een \x01moestuin\x02 <b>&</b> \x01tuin\x02");
+    assert_string_equal(buf_cstr(&b), "Een <mark>moestuin</mark> &lt;b&gt;&amp;&lt;/b&gt; <mark>tuin</mark>");
+    buf_reset(&b);
+    /* Stray or unbalanced markers never leave an open or doubled tag. */
+    out_marked(&b, "a\x02" "b\x01\x01" "c");
+    assert_string_equal(buf_cstr(&b), "ab<mark>c</mark>");
+    buf_reset(&b);
+    out_marked(&b, NULL);
+    out_marked(&b, "");
+    assert_int_equal(b.len, 0);
+    buf_free(&b);
+}
+
 static void test_outf_escapes_strings_not_format(void **state)
 {
     (void)state;
@@ -179,7 +197,8 @@ static void test_utf8(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_out_text_escapes), cmocka_unit_test(test_outf_escapes_strings_not_format),
+        cmocka_unit_test(test_out_text_escapes), cmocka_unit_test(test_out_marked),
+        cmocka_unit_test(test_outf_escapes_strings_not_format),
         cmocka_unit_test(test_out_url_refuses_scripts), cmocka_unit_test(test_markdown_is_safe),
         cmocka_unit_test(test_form_parse), cmocka_unit_test(test_form_limits_fields),
         cmocka_unit_test(test_csv_round_trip), cmocka_unit_test(test_working_days),

@@ -1,0 +1,288 @@
+/* /api/v1/initiatives: the JSON twin of the initiative pages. Each
+ * handler checks the id and the person, reads the body, calls the domain
+ * and answers with the one initiative object of json_out.c. */
+#include <limits.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/json.h"
+#include "api/routes.h"
+#include "domain/reference.h"
+#include "lib/text.h"
+
+enum { Q_MAX = 200, PER_PAGE_DEFAULT = 20, PER_PAGE_MAX = 100 };
+
+/* Answers with the initiative as it is now (after a change). */
+static void send_initiative(Request *r, int64_t id, int status)
+{
+    Initiative in;
+    Status s = initiative_get(&r->ctx, id, &in);
+    if (s != STATUS_OK) {
+        api_status(r, s, NULL);
+        return;
+    }
+    if (status == 201)
+        resp_header(r, "Location", arena_printf(r->arena, "/api/v1/initiatives/%lld", (long long)id));
+    api_json(r, status, api_initiative_object(r, &in));
+}
+
+/* Loads the initiative and checks that this person may change it (the
+ * initiator or staff); answers 404 or 403 itself. */
+static int load_editable(Request *r, int64_t id, Initiative *in)
+{
+    Status s = initiative_get(&r->ctx, id, in);
+    if (s == STATUS_OK && !initiative_may_edit(&r->ctx, in)) {
+        FieldErrors e = { .summary = "Alleen de initiatiefnemer en medewerkers van de gemeente mogen dit." };
+        api_status(r, ERR_FORBIDDEN, &e);
+        return 0;
+    }
+    if (s != STATUS_OK)
+        api_status(r, s, NULL);
+    return s == STATUS_OK;
+}
+
+/* ---- The list ------------------------------------------------------ */
+
+static const char *query_text(Request *r, const char *name)
+{
+    const char *v = text_trim(r->arena, req_arg(r, name));
+    return v && *v ? v : NULL;
+}
+
+/* A whole number from the query string in [min, max]; empty gives def. */
+static int query_int(Request *r, const char *name, int def, int min, int max, FieldErrors *e, const char *msg)
+{
+    const char *v = query_text(r, name);
+    int64_t n;
+    if (!v)
+        return def;
+    if (!parse_int64(v, &n) || n < min || n > max) {
+        errors_add(e, name, msg);
+        return def;
+    }
+    return (int)n;
+}
+
+static int theme_known(Request *r, const char *code)
+{
+    CodeName *v = NULL;
+    size_t n = 0;
+    reference_themes(&r->ctx, &v, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].code, code) == 0)
+            return 1;
+    return 0;
+}
+
+static int area_known(Request *r, const char *code)
+{
+    Area *v = NULL;
+    size_t n = 0;
+    reference_areas(&r->ctx, &v, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].code, code) == 0)
+            return 1;
+    return 0;
+}
+
+static void check_filter(Request *r, const InitiativeFilter *f, FieldErrors *e)
+{
+    if (f->q && !utf8_valid(f->q))
+        errors_add(e, "q", "Deze zoekvraag bevat tekens die we niet kunnen lezen.");
+    else if (f->q && utf8_len(f->q) > Q_MAX)
+        errors_add(e, "q", "Zoek met hoogstens 200 tekens.");
+    if (f->state && state_parse(f->state) == ST_NONE)
+        errors_add(e, "state", "Deze stap kennen we niet.");
+    if (f->area && !area_known(r, f->area))
+        errors_add(e, "area", "Deze wijk of buurt kennen we niet.");
+    if (f->theme && !theme_known(r, f->theme))
+        errors_add(e, "theme", "Dit thema kennen we niet.");
+}
+
+void api_initiatives_list(Request *r)
+{
+    FieldErrors e = { 0 };
+    InitiativeFilter f = { .q = query_text(r, "q"),
+                           .area = query_text(r, "area"),
+                           .theme = query_text(r, "theme"),
+                           .state = query_text(r, "state") };
+    f.page = query_int(r, "page", 1, 1, INT_MAX, &e, "Geef een paginanummer: een heel getal vanaf 1.");
+    f.per_page = query_int(r, "per_page", PER_PAGE_DEFAULT, 1, PER_PAGE_MAX, &e, "Kies 1 tot en met 100 per pagina.");
+    check_filter(r, &f, &e);
+    if (e.n) {
+        api_status(r, ERR_INVALID, &e);
+        return;
+    }
+    InitiativePage p;
+    Status s = initiative_list(&r->ctx, &f, &p);
+    if (s != STATUS_OK) {
+        api_status(r, s, NULL);
+        return;
+    }
+    json_t *items = json_array();
+    for (size_t i = 0; i < p.n; i++)
+        json_array_append_new(items, api_initiative_item(r, &p.items[i]));
+    api_json(r, 200, json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)p.total, "page", f.page,
+                               "per_page", f.per_page));
+}
+
+/* ---- One initiative ------------------------------------------------ */
+
+/* Create, update and add-help hand the domain the type errors found so
+ * far: it keeps the first error per field, adds its own, and answers
+ * ERR_INVALID when there are any, so a client sees every problem at once. */
+
+void api_initiative_create(Request *r)
+{
+    json_t *body = api_body(r);
+    if (!body)
+        return;
+    InitiativeInput in;
+    FieldErrors e = { 0 };
+    api_read_initiative(r, body, &in, &e);
+    json_decref(body);
+    int64_t id = 0;
+    Status s = initiative_create(&r->ctx, &in, &e, &id);
+    if (s != STATUS_OK)
+        api_status(r, s, &e);
+    else
+        send_initiative(r, id, 201);
+}
+
+void api_initiative_get(Request *r)
+{
+    int64_t id = api_id_param(r, 0);
+    if (id)
+        send_initiative(r, id, 200);
+}
+
+void api_initiative_update(Request *r)
+{
+    Initiative cur;
+    int64_t id = api_id_param(r, 0);
+    if (!id || !load_editable(r, id, &cur))
+        return;
+    json_t *body = api_body(r);
+    if (!body)
+        return;
+    InitiativeInput in;
+    FieldErrors e = { 0 };
+    api_read_initiative(r, body, &in, &e);
+    json_decref(body);
+    Status s = initiative_update(&r->ctx, id, &in, &e);
+    if (s != STATUS_OK)
+        api_status(r, s, &e);
+    else
+        send_initiative(r, id, 200);
+}
+
+void api_initiative_transition(Request *r)
+{
+    Initiative cur;
+    int64_t id = api_id_param(r, 0);
+    if (!id || !load_editable(r, id, &cur))
+        return;
+    json_t *body = api_body(r);
+    if (!body)
+        return;
+    const char *to = NULL, *note = NULL;
+    int64_t contact = 0;
+    FieldErrors e = { 0 };
+    api_read_text(r, body, "to", &to, &e);
+    api_read_text(r, body, "note", &note, &e);
+    api_read_id(body, "contact_id", &contact, &e);
+    json_decref(body);
+    if (!to || !*to)
+        errors_add(&e, "to", "Kies de stap waar het initiatief naartoe gaat.");
+    Status s = e.n ? ERR_INVALID : initiative_transition(&r->ctx, id, state_parse(to), note, contact, &e);
+    /* The domain names the contact person "contact"; the body calls it contact_id. */
+    for (size_t i = 0; i < e.n; i++)
+        if (strcmp(e.field[i], "contact") == 0)
+            e.field[i] = "contact_id";
+    if (s == ERR_FORBIDDEN && !e.summary)
+        e.summary = "Deze stap zet een medewerker van de gemeente.";
+    if (s != STATUS_OK)
+        api_status(r, s, &e);
+    else
+        send_initiative(r, id, 200);
+}
+
+void api_initiative_timeline(Request *r)
+{
+    Initiative in;
+    TimelineEvent *ev = NULL;
+    size_t n = 0;
+    int64_t id = api_id_param(r, 0);
+    if (!id)
+        return;
+    Status s = initiative_get(&r->ctx, id, &in);
+    if (s == STATUS_OK)
+        s = initiative_timeline(&r->ctx, id, &ev, &n);
+    if (s != STATUS_OK) {
+        api_status(r, s, NULL);
+        return;
+    }
+    json_t *items = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(items, api_timeline_event(r, &in, &ev[i]));
+    api_json(r, 200, json_pack("{s:o}", "items", items));
+}
+
+/* ---- Help requests ------------------------------------------------- */
+
+/* Answers with one help request as it is now. */
+static void send_help(Request *r, int64_t id, int64_t help_id, int status)
+{
+    Initiative in;
+    Status s = initiative_get(&r->ctx, id, &in);
+    for (size_t i = 0; s == STATUS_OK && i < in.n_help; i++)
+        if (in.help[i].id == help_id) {
+            api_json(r, status, api_help_object(&in.help[i]));
+            return;
+        }
+    api_status(r, s == STATUS_OK ? ERR_NOT_FOUND : s, NULL);
+}
+
+void api_help_create(Request *r)
+{
+    Initiative cur;
+    int64_t id = api_id_param(r, 0);
+    if (!id || !load_editable(r, id, &cur))
+        return;
+    json_t *body = api_body(r);
+    if (!body)
+        return;
+    HelpInput h;
+    FieldErrors e = { 0 };
+    api_read_help(r, body, "", &h, &e);
+    json_decref(body);
+    int64_t help_id = 0;
+    Status s = initiative_add_help(&r->ctx, id, &h, &e, &help_id);
+    if (s != STATUS_OK)
+        api_status(r, s, &e);
+    else
+        send_help(r, id, help_id, 201);
+}
+
+void api_help_update(Request *r)
+{
+    int64_t id = api_id_param(r, 0);
+    int64_t help_id = id ? api_id_param(r, 1) : 0;
+    if (!help_id)
+        return;
+    json_t *body = api_body(r);
+    if (!body)
+        return;
+    const char *state = NULL;
+    FieldErrors e = { 0 };
+    api_read_text(r, body, "state", &state, &e);
+    json_decref(body);
+    int hs = help_state_parse(state);
+    if (hs < 0)
+        errors_add(&e, "state", "Kies open, toegezegd, geleverd of afgewezen.");
+    Status s = e.n ? ERR_INVALID : initiative_set_help_state(&r->ctx, id, help_id, (HelpState)hs);
+    if (s != STATUS_OK)
+        api_status(r, s, &e);
+    else
+        send_help(r, id, help_id, 200);
+}

@@ -1,0 +1,195 @@
+/* The API's JSON reading and writing without a server: wrong types are
+ * named, nulls and huge numbers are safe, duplicates count once, and
+ * what is written never leaks a hidden initiator's name or raw markup. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/json.h"
+
+static Request *request_new(void)
+{
+    Request *r = test_calloc(1, sizeof *r);
+    r->arena = arena_new();
+    r->ctx.arena = r->arena;
+    return r;
+}
+
+static void request_free(Request *r)
+{
+    arena_free(r->arena);
+    test_free(r);
+}
+
+/* Reads body (JSON text) as an initiative; returns the errors. */
+static FieldErrors read_initiative(Request *r, const char *text, InitiativeInput *in)
+{
+    FieldErrors e = { 0 };
+    json_error_t err;
+    json_t *body = json_loads(text, 0, &err);
+    assert_non_null(body);
+    api_read_initiative(r, body, in, &e);
+    json_decref(body);
+    return e;
+}
+
+static void test_read_initiative_copies_values(void **state)
+{
+    (void)state;
+    Request *r = request_new();
+    InitiativeInput in;
+    FieldErrors e = read_initiative(r,
+                                    "{\"title\":\"Bankjes\",\"summary\":\"Meer bankjes in het park\",\"area\":\"het-loo\","
+                                    "\"themes\":[\"groen\",\"groen\",\"spelen\"],\"sdgs\":[3,3,11],"
+                                    "\"links\":[{\"url\":\"https://x.nl\"}],\"show_name\":false,\"onbekend\":1,"
+                                    "\"help_requests\":[{\"kind\":\"geld\",\"description\":\"Hout\",\"amount_cents\":2500},"
+                                    "{\"kind\":\"ruimte\",\"description\":\"Opslag\",\"amount_cents\":null}]}",
+                                    &in);
+    assert_int_equal(e.n, 0);
+    assert_string_equal(in.title, "Bankjes");
+    assert_true(in.present.title && in.present.area && in.present.show_name && !in.present.description);
+    assert_int_equal(in.show_name, 0);
+    assert_int_equal(in.n_themes, 2); /* the repeated code counts once */
+    assert_int_equal(in.n_sdgs, 2);
+    assert_string_equal(in.sdgs[1], "11");
+    assert_int_equal(in.n_links, 1);
+    assert_null(in.links[0].kind);
+    assert_int_equal(in.n_help, 2);
+    assert_int_equal(in.help[0].amount_cents, 2500);
+    assert_null(in.help[0].amount);
+    assert_int_equal(in.help[1].amount_cents, -1);
+    request_free(r);
+}
+
+static void test_read_initiative_names_wrong_types(void **state)
+{
+    (void)state;
+    Request *r = request_new();
+    InitiativeInput in;
+    FieldErrors e = read_initiative(r,
+                                    "{\"title\":5,\"summary\":[],\"area\":{},\"themes\":\"groen\",\"sdgs\":[\"3\"],"
+                                    "\"links\":[{\"url\":1}],\"show_name\":null,"
+                                    "\"help_requests\":[7,{\"kind\":true,\"amount_cents\":1.5},{\"amount_cents\":-1}]}",
+                                    &in);
+    static const char *const fields[] = { "title", "summary", "area", "themes", "sdgs", "links", "show_name",
+                                          "help_requests[0]", "help_requests[1].kind",
+                                          "help_requests[1].amount_cents", "help_requests[2].amount_cents" };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        assert_non_null(errors_get(&e, fields[i]));
+    assert_int_equal(e.n, sizeof fields / sizeof *fields);
+    request_free(r);
+}
+
+static void test_read_initiative_nulls_and_limits(void **state)
+{
+    (void)state;
+    Request *r = request_new();
+    InitiativeInput in;
+    FieldErrors e = read_initiative(r, "{\"title\":null,\"description\":null,\"themes\":null,\"links\":[]}", &in);
+    assert_int_equal(e.n, 0);
+    assert_true(in.present.title && in.present.themes && in.present.links && !in.present.sdgs);
+    assert_null(in.title);
+    assert_int_equal(in.n_themes, 0);
+    assert_int_equal(in.show_name, 1); /* the default when not sent */
+    /* Far more than allowed: one more than the maximum is kept so the
+     * domain can say so, and nothing overflows. */
+    e = read_initiative(r,
+                        "{\"themes\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\"],"
+                        "\"sdgs\":[1,2,3,4,5,6,7,8,9,10,-9223372036854775808,9223372036854775807],"
+                        "\"help_requests\":[{},{},{},{},{},{},{},{},{},{},{},{},{},{}]}",
+                        &in);
+    assert_int_equal(e.n, 0);
+    assert_int_equal(in.n_themes, THEMES_MAX + 1);
+    assert_int_equal(in.n_sdgs, SDGS_MAX + 1);
+    assert_int_equal(in.n_help, HELP_MAX + 1);
+    request_free(r);
+}
+
+static void test_read_help_without_prefix(void **state)
+{
+    (void)state;
+    Request *r = request_new();
+    json_t *body = json_loads("{\"kind\":\"geld\",\"description\":3,\"amount_cents\":0}", 0, NULL);
+    HelpInput h;
+    FieldErrors e = { 0 };
+    api_read_help(r, body, "", &h, &e);
+    json_decref(body);
+    assert_non_null(errors_get(&e, "description"));
+    assert_non_null(errors_get(&e, "amount_cents"));
+    assert_string_equal(h.kind, "geld");
+    request_free(r);
+}
+
+static void test_help_object_amount(void **state)
+{
+    (void)state;
+    HelpRequest h = { .id = 4, .kind = "geld", .kind_name = "Geld", .description = "Hout", .amount_cents = -1 };
+    json_t *o = api_help_object(&h);
+    assert_true(json_is_null(json_object_get(o, "amount_cents")));
+    assert_string_equal(json_string_value(json_object_get(o, "state")), "open");
+    json_decref(o);
+}
+
+static void test_item_hides_name_and_escapes_snippet(void **state)
+{
+    (void)state;
+    Request *r = request_new();
+    Initiative in = { .id = 7, .title = "Tuin", .area_code = "het-loo", .area_name = "Het Loo",
+                      .state = ST_INGEDIEND, .initiator_name = "Anna", .initiator_email = "anna@example.nl",
+                      .show_name = 0, .created_at = 86400, .snippet = "<b>\x01moestuin\x02</b>" };
+    json_t *o = api_initiative_item(r, &in);
+    assert_true(json_is_null(json_object_get(o, "initiator")));
+    assert_true(json_is_null(json_object_get(o, "submitted_at")));
+    assert_string_equal(json_string_value(json_object_get(o, "created_at")), "1970-01-02T00:00:00Z");
+    assert_string_equal(json_string_value(json_object_get(o, "snippet")), "&lt;b&gt;<mark>moestuin</mark>&lt;/b&gt;");
+    assert_string_equal(json_string_value(json_object_get(o, "url")), "/initiatieven/7");
+    char *text = json_dumps(o, 0);
+    assert_null(strstr(text, "anna@"));
+    assert_null(strstr(text, "Anna"));
+    free(text);
+    json_decref(o);
+    request_free(r);
+}
+
+static void test_timeline_actor(void **state)
+{
+    (void)state;
+    Request *r = request_new();
+    Initiative in = { .id = 7, .initiator_name = "Anna", .show_name = 0 };
+    TimelineEvent first = { .at = 1, .from = ST_NONE, .to = ST_INGEDIEND, .by_name = "Anna", .by_role = ROLE_RESIDENT,
+                            .note = "" };
+    TimelineEvent intake = { .at = 2, .from = ST_INGEDIEND, .to = ST_INTAKE, .by_name = "Sanne",
+                             .by_role = ROLE_OFFICIAL, .note = "Gesprek" };
+    json_t *o = api_timeline_event(r, &in, &first);
+    assert_true(json_is_null(json_object_get(o, "from")));
+    assert_true(json_is_null(json_object_get(o, "note")));
+    assert_string_equal(json_string_value(json_object_get(o, "by")), "Initiatiefnemer");
+    json_decref(o);
+    o = api_timeline_event(r, &in, &intake);
+    assert_string_equal(json_string_value(json_object_get(o, "by")), "Sanne");
+    assert_string_equal(json_string_value(json_object_get(o, "from")), "ingediend");
+    json_decref(o);
+    in.show_name = 1;
+    o = api_timeline_event(r, &in, &first);
+    assert_string_equal(json_string_value(json_object_get(o, "by")), "Anna");
+    json_decref(o);
+    request_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_read_initiative_copies_values),
+        cmocka_unit_test(test_read_initiative_names_wrong_types),
+        cmocka_unit_test(test_read_initiative_nulls_and_limits),
+        cmocka_unit_test(test_read_help_without_prefix),
+        cmocka_unit_test(test_help_object_amount),
+        cmocka_unit_test(test_item_hides_name_and_escapes_snippet),
+        cmocka_unit_test(test_timeline_actor),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
