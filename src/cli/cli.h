@@ -39,5 +39,6 @@ int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_setting(int argc, char **argv);
 
 #endif

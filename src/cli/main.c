@@ -13,6 +13,7 @@ static const struct {
     { "serve", cmd_serve, "Start de webserver en de API." },
     { "user", cmd_user, "Beheer gebruikers: wijzer user add …" },
     { "token", cmd_token, "Maak een API-sleutel: wijzer token create …" },
+    { "setting", cmd_setting, "Lees of wijzig instellingen, zoals de termijnen: wijzer setting …" },
 };
 
 static void usage(FILE *f)
