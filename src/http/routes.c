@@ -14,6 +14,18 @@ const Route app_routes[] = {
     { "POST", "/uitloggen", page_logout, ACCESS_USER, ROUTE_CSRF },
     { "GET", "/registreren", page_signup_form, ACCESS_PUBLIC, 0 },
     { "POST", "/registreren", page_signup, ACCESS_PUBLIC, ROUTE_CSRF },
+    { "GET", "/initiatieven", page_initiatives, ACCESS_PUBLIC, 0 },
+    { "GET", "/initiatieven.csv", page_initiatives_csv, ACCESS_PUBLIC, 0 },
+    { "GET", "/initiatieven/nieuw", page_initiative_new, ACCESS_USER, 0 },
+    { "POST", "/initiatieven", page_initiative_create, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/initiatieven/{id}", page_initiative, ACCESS_PUBLIC, 0 },
+    { "POST", "/initiatieven/{id}", page_initiative_update, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/initiatieven/{id}/bewerken", page_initiative_edit, ACCESS_USER, 0 },
+    { "POST", "/initiatieven/{id}/stappen", page_initiative_transition, ACCESS_USER, ROUTE_CSRF },
+    { "POST", "/initiatieven/{id}/hulpvragen", page_initiative_help_add, ACCESS_USER, ROUTE_CSRF },
+    { "POST", "/initiatieven/{id}/hulpvragen/{hid}/status", page_initiative_help_state, ACCESS_STAFF, ROUTE_CSRF },
+    { "GET", "/mijn-initiatieven", page_my_initiatives, ACCESS_USER, 0 },
+    { "GET", "/werkvoorraad", page_work_queue, ACCESS_STAFF, 0 },
 
     /* JSON API */
     { "GET", "/api/v1/areas", api_areas, ACCESS_PUBLIC, 0 },

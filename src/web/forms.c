@@ -67,8 +67,10 @@ static void control_attrs(Request *r, const Field *f)
         OUTF(b, " aria-describedby=\"%s\"", desc);
     if (f->error)
         out_html(b, HTML(" aria-invalid=\"true\""));
+    /* Not the required attribute: Utrecht's textarea turns red on
+     * :invalid, so an empty required field would look wrong at once. */
     if (f->required)
-        out_html(b, HTML(" required"));
+        out_html(b, HTML(" aria-required=\"true\""));
     if (f->autocomplete)
         OUTF(b, " autocomplete=\"%s\"", f->autocomplete);
     if (f->inputmode)

@@ -22,7 +22,7 @@ typedef struct Field {
     const char *autocomplete; /* NULL: none */
     const char *inputmode;    /* NULL: none */
     const char *css;          /* extra class on the control, e.g. "utrecht-textbox--numeric" */
-    int required;             /* the required attribute */
+    int required;             /* aria-required="true" */
     int optional;             /* the label says "(niet verplicht)" */
     int rows;                 /* textarea height; 6 when 0 */
 } Field;

@@ -44,6 +44,8 @@ static const char *flash_text(const char *key)
         { "opgeslagen", "De wijzigingen zijn opgeslagen." },
         { "stap", "De nieuwe stap staat in het verloop." },
         { "hulpvraag", "De hulpvraag is toegevoegd." },
+        { "hulpvraag_status", "De status van de hulpvraag is aangepast." },
+        { "idee", "Uw idee staat op de website. Dien het in bij ‘Volgende stap’ als u er klaar voor bent." },
     };
     for (size_t i = 0; key && i < sizeof texts / sizeof *texts; i++)
         if (strcmp(texts[i].key, key) == 0)
