@@ -77,7 +77,7 @@ void csv_write_cell(Buf *b, const char *s, int first)
         buf_putc(b, ',');
     if (!s)
         return;
-    int formula = *s == '=' || *s == '+' || *s == '-' || *s == '@';
+    int formula = *s && strchr("=+-@\t\r", *s) != NULL;
     int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (!quote) {
         buf_puts(b, s);

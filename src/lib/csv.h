@@ -21,7 +21,7 @@ int csv_column(const CsvRow *header, const char *name);
 /* The cell, or "" when the row is short. */
 const char *csv_cell(const CsvRow *row, int col);
 
-/* Writes one cell, quoted when needed; a leading = + - @ is prefixed
+/* Writes one cell, quoted when needed; a leading = + - @ tab or CR is prefixed
  * with ' so spreadsheets do not run it as a formula. */
 void csv_write_cell(Buf *b, const char *s, int first);
 void csv_end_row(Buf *b);

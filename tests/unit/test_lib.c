@@ -140,7 +140,8 @@ static void test_csv_round_trip(void **state)
     csv_write_cell(&b, "=SUM(A1)", 1);
     csv_write_cell(&b, "a,b", 0);
     csv_write_cell(&b, "plain", 0);
-    assert_string_equal(buf_cstr(&b), "\"'=SUM(A1)\",\"a,b\",plain");
+    csv_write_cell(&b, "\t=1", 0);
+    assert_string_equal(buf_cstr(&b), "\"'=SUM(A1)\",\"a,b\",plain,\"'\t=1\"");
     buf_free(&b);
     arena_free(a);
 }
