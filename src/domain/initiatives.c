@@ -412,16 +412,17 @@ typedef struct QueueItem {
     Deadline d;
 } QueueItem;
 
-/* Intake first (nobody has looked yet), then the soonest deadline. */
+/* Intake first (nobody has looked yet), overdue on top within each
+ * group, then the soonest deadline. */
 static int queue_cmp(const void *x, const void *y)
 {
     const QueueItem *a = x, *b = y;
     int ai = a->in.state == ST_INGEDIEND, bi = b->in.state == ST_INGEDIEND;
     int ao = a->d.days_left < 0, bo = b->d.days_left < 0;
-    if (ao != bo)
-        return bo - ao;
     if (ai != bi)
         return bi - ai;
+    if (ao != bo)
+        return bo - ao;
     if (a->d.due_day != b->d.due_day)
         return a->d.due_day < b->d.due_day ? -1 : 1;
     return a->in.id < b->in.id ? -1 : a->in.id > b->in.id;

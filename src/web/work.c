@@ -6,6 +6,7 @@
 #include "domain/initiatives.h"
 #include "lib/dates.h"
 #include "lib/text.h"
+#include "http/csrf.h"
 #include "web/pages.h"
 
 void page_my_initiatives(Request *r)
@@ -80,9 +81,19 @@ static void queue_row(Request *r, const Initiative *in, const Deadline *d)
     queue_deadline_cell(r, d);
     /* The row header names the initiative (link purpose in context); a
      * visually hidden suffix would escape the scrolling container. */
-    OUTF(b, "<td class=\"utrecht-table__cell\"><a class=\"nl-link\" href=\"/initiatieven/%lld#volgende-stap\">"
-            "Volgende stap</a></td>\n</tr>\n",
-         (long long)in->id);
+    out_html(b, HTML("<td class=\"utrecht-table__cell\">"));
+    if (in->state == ST_INGEDIEND) {
+        /* Intake is the step taken most: one button, and the official
+         * pressing it becomes the contact person. */
+        OUTF(b, "<form method=\"post\" action=\"/initiatieven/%lld/stappen\">"
+                "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><input type=\"hidden\" name=\"to\" value=\"intake\">"
+                "<button class=\"nl-button nl-button--secondary\" type=\"submit\">"
+                "<span class=\"nl-button__label\">Intake doen</span></button></form>",
+             (long long)in->id, csrf_token(r));
+    } else {
+        OUTF(b, "<a class=\"nl-link\" href=\"/initiatieven/%lld#volgende-stap\">Volgende stap</a>", (long long)in->id);
+    }
+    out_html(b, HTML("</td>\n</tr>\n"));
 }
 
 static void queue_table(Request *r, const InitiativePage *pg, const Deadline *dl)
@@ -94,7 +105,7 @@ static void queue_table(Request *r, const InitiativePage *pg, const Deadline *dl
     if (late)
         OUTF(b, "<div class=\"utrecht-alert utrecht-alert--warning\" role=\"status\"><div class=\"utrecht-alert__content\">"
                 "<div class=\"utrecht-alert__message\"><p class=\"nl-paragraph\"><strong>Waarschuwing:</strong> "
-                "%zu %s over de termijn. Die staan bovenaan.</p></div></div></div>\n",
+                "%zu %s over de termijn. Die staan bovenaan in hun groep.</p></div></div></div>\n",
              late, late == 1 ? "initiatief is" : "initiatieven zijn");
     out_html(b, HTML("<div class=\"utrecht-table-container\" role=\"region\" aria-labelledby=\"werk-caption\" "
                      "tabindex=\"0\">\n<table class=\"utrecht-table\">\n"));
@@ -132,8 +143,8 @@ void page_work_queue(Request *r)
     page_begin(r, "Werkvoorraad", "werk");
     web_breadcrumb(r, "/werkvoorraad", "Werkvoorraad", NULL);
     out_html(b, HTML("<h1 class=\"nl-heading nl-heading--level-1\">Werkvoorraad</h1>\n"
-                     "<p class=\"nl-paragraph nl-paragraph--lead\">Initiatieven die wachten op de gemeente. Wat te "
-                     "laat is staat bovenaan, daarna wat nog een intake nodig heeft.</p>\n"));
+                     "<p class=\"nl-paragraph nl-paragraph--lead\">Initiatieven die wachten op de gemeente. Eerst wat "
+                     "nog een intake nodig heeft, daarna de rest; wat te laat is staat steeds bovenaan.</p>\n"));
     queue_filters(r, area, mine);
     if (!pg.n) {
         out_html(b, HTML("<p class=\"nl-paragraph\">Er wacht nu niets op de gemeente.</p>\n"));

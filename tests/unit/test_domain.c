@@ -204,6 +204,35 @@ static void test_edit_rights(void **state)
     assert_int_equal(initiative_get(&f->ctx, 999999, &in), ERR_NOT_FOUND);
 }
 
+static void test_queue_order(void **state)
+{
+    Fixture *f = *state;
+    int64_t old = submit(f, "Oud verzoek", "Al lang geleden ingediend.");
+    FieldErrors e = { 0 };
+    f->ctx.user = &f->official;
+    assert_int_equal(initiative_transition(&f->ctx, old, ST_INTAKE, "", 0, &e), STATUS_OK);
+    f->ctx.now += 30 * 86400; /* later: a fresh one, and the intake of another overdue */
+    int64_t late = submit(f, "Te laat voor intake", "Wacht al lang.");
+    f->ctx.now += 20 * 86400;
+    int64_t fresh = submit(f, "Net binnen", "Vandaag ingediend.");
+    f->ctx.user = &f->official;
+    InitiativePage pg;
+    Deadline *dl;
+    assert_int_equal(initiative_queue(&f->ctx, NULL, 0, &pg, &dl), STATUS_OK);
+    assert_int_equal(pg.n, 3);
+    /* Intake first, overdue on top of its group; then the rest. */
+    assert_int_equal(pg.items[0].id, late);
+    assert_true(dl[0].days_left < 0);
+    assert_int_equal(pg.items[1].id, fresh);
+    assert_int_equal(pg.items[2].id, old);
+    /* Only mine: the official is contact person of the one in intake. */
+    assert_int_equal(initiative_queue(&f->ctx, NULL, 1, &pg, &dl), STATUS_OK);
+    assert_int_equal(pg.n, 1);
+    assert_int_equal(pg.items[0].id, old);
+    f->ctx.user = &f->resident;
+    assert_int_equal(initiative_queue(&f->ctx, NULL, 0, &pg, &dl), ERR_FORBIDDEN);
+}
+
 static void test_login_rate_limit(void **state)
 {
     Fixture *f = *state;
@@ -242,6 +271,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_process_and_timeline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_stems_dutch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_rights, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_queue_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_rate_limit, setup, teardown),
     };
     return cmocka_run_group_tests_name("domain", tests, NULL, NULL);
