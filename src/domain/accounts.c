@@ -240,6 +240,8 @@ Status account_login(Ctx *c, const char *email, const char *password, const char
 
 Status session_start(Ctx *c, int64_t user, const char **cookie, const char **csrf)
 {
+    /* Logging in is rare enough to clear out expired sessions on the way. */
+    store_session_purge(c->db, c->now);
     *cookie = random_token(c->arena, 32);
     *csrf = random_token(c->arena, 24);
     int rc = store_session_insert(c->db, sha256_hex(c->arena, *cookie), c->tenant->id, user, *csrf, c->now,
