@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Shared helpers for the browser tests: a real `wijzer serve` on a free
+// port with demo data in a temporary directory, Debian's chromium through
+// playwright-core (never a downloaded browser), log-in, and axe.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.resolve(root, process.env.WIJZER_BIN || 'build/wijzer');
+export const DEMO_PASSWORD = 'welkom-in-lv';
+export const demo = JSON.parse(readFileSync(path.join(root, 'demo/lv.json'), 'utf8'));
+// The first demo official ("official" role, not coordinator or admin).
+export const demoOfficial = demo.officials.find((o) => o.role === 'official');
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => resolve(port));
+        });
+    });
+}
+
+function wijzer(args, input) {
+    const res = spawnSync(BIN, args, { input: input ?? '', encoding: 'utf8' });
+    if (res.status !== 0)
+        throw new Error(`wijzer ${args.join(' ')} failed (${res.status}): ${res.stderr}${res.stdout}`);
+    return res.stdout;
+}
+
+// Starts a server on demo data. users: [{email, name, role, password}]
+// added with `wijzer user add` (password on stdin). Returns {base, db,
+// stop()}; stop() sends SIGTERM and waits for exit code 0.
+export async function startServer({ users = [] } = {}) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wijzer-browser-'));
+    const db = path.join(dir, 't.db');
+    wijzer(['init', '--db', db, '--demo']);
+    for (const u of users)
+        wijzer(['user', 'add', '--db', db, '--email', u.email, '--name', u.name, '--role', u.role], u.password + '\n');
+
+    let lastError;
+    for (let attempt = 0; attempt < 3; attempt++) {
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--quiet'], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        // Kept for the failure messages only: a passing run prints nothing.
+        proc.stderr.on('data', (d) => { stderr += d; });
+        const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+        let state = 'starting';
+        exited.then(() => { if (state === 'starting') state = 'exited'; });
+        const deadline = Date.now() + 10000;
+        while (state === 'starting' && Date.now() < deadline) {
+            try {
+                const res = await fetch(`${base}/healthz`);
+                if (res.status === 200) state = 'up';
+            } catch { /* not listening yet */ }
+            if (state === 'starting') await new Promise((r) => setTimeout(r, 50));
+        }
+        if (state === 'up') {
+            return {
+                base,
+                db,
+                async stop() {
+                    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+                    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+                    const { code, signal } = await exited;
+                    clearTimeout(timer);
+                    rmSync(dir, { recursive: true, force: true });
+                    assert.equal(code, 0, `server exited with ${code ?? signal} after SIGTERM: ${stderr}`);
+                },
+            };
+        }
+        if (proc.exitCode === null) proc.kill('SIGKILL');
+        await exited;
+        lastError = new Error(`server did not come up on ${base}: ${stderr}`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    throw lastError;
+}
+
+export function launchBrowser() {
+    return chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+            '--disable-sync', '--no-first-run'],
+    });
+}
+
+// A fresh context whose actions give up after a few seconds: a missing
+// element should fail its test quickly, not after playwright's 30 s.
+export async function newContext(browser, options = {}) {
+    const ctx = await browser.newContext(options);
+    ctx.setDefaultTimeout(5000);
+    ctx.setDefaultNavigationTimeout(10000);
+    return ctx;
+}
+
+// Remembers the promise of the first call, so a set-up step runs once and
+// only for the tests that need it (a failure there fails just those).
+export function once(fn) {
+    let p;
+    return () => (p ??= fn());
+}
+
+// Logs in through the form; the page is left where log-in sent it.
+export async function login(page, base, email, password = DEMO_PASSWORD) {
+    await page.goto(`${base}/inloggen`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await Promise.all([
+        page.waitForNavigation(),
+        page.locator('main').getByRole('button', { name: 'Inloggen' }).click(),
+    ]);
+    assert.notEqual(new URL(page.url()).pathname, '/inloggen', `log-in as ${email} failed`);
+}
+
+export function formatViolations(violations) {
+    return violations.map((v) => {
+        const nodes = v.nodes.map((n) => `      target ${JSON.stringify(n.target)}\n        ${n.failureSummary?.replace(/\n/g, '\n        ') ?? ''}`);
+        return `  ${v.id} (${v.impact}): ${v.help}\n    ${v.helpUrl}\n${nodes.join('\n')}`;
+    }).join('\n');
+}
+
+// Runs axe with the WCAG 2.2 AA tags on the page as it is now; returns
+// the violations (empty when clean).
+export async function axe(page) {
+    const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    return res.violations;
+}
+
+// Fails with every violation's rule, impact, help and target selectors.
+export async function assertAccessible(page, label) {
+    const violations = await axe(page);
+    // One line per violation on stdout: run.sh shows the test's diagnostics.
+    for (const v of violations) {
+        const why = v.nodes[0]?.failureSummary?.split('\n')[1]?.trim() ?? '';
+        console.log(`axe ${label} ${new URL(page.url()).pathname}: ${v.id} (${v.impact}) ${v.help}; ` +
+            `targets ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}; ${why}`);
+    }
+    assert.equal(violations.length, 0,
+        `axe found ${violations.length} violation(s) on ${label} (${page.url()}):\n${formatViolations(violations)}`);
+}
+
+// A unique e-mail address per run, so reruns against one database work.
+export function uniqueEmail(prefix) {
+    return `${prefix}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.nl`;
+}
