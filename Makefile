@@ -6,7 +6,7 @@
 SHARED  ?= ../shared
 BUILD   ?= build
 CC      ?= cc
-PKGS    := libmicrohttpd sqlite3 libsodium jansson libcmark
+PKGS    := libmicrohttpd sqlite3 libpq libsodium jansson libcmark
 OPT     ?= -O2 -g
 SAN     ?=
 CFLAGS  := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wformat=2 -Wvla -Wno-format-nonliteral \
@@ -28,11 +28,11 @@ NPM_CSS  := node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist
             $(foreach c,button link heading paragraph skip-link data-badge,\
               node_modules/@nl-design-system-candidate/$(c)-css/dist/$(c).css)
 CSS      := $(NPM_CSS) assets/wijzer.css
-MIGRATIONS := $(sort $(wildcard migrations/sqlite/*.sql))
+MIGRATIONS := $(sort $(wildcard migrations/sqlite/*.sql migrations/pg/*.sql))
 DATA     := $(sort $(wildcard $(SHARED)/data/*.csv))
 EMBED_IN := $(BUILD)/static/app.css $(MIGRATIONS) $(DATA) demo/lv.json
 
-.PHONY: all run check deps test unit clean
+.PHONY: all run check deps test unit clean replay fuzz fuzzers fuzz-build fuzz-merge
 all: $(BUILD)/wijzer
 
 $(BUILD)/wijzer: $(OBJ)
@@ -76,6 +76,59 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libwijzer.a
 
 unit: $(TESTS)
 
+# Fuzzing. Each fuzz/fuzz_NAME.c is a libFuzzer harness; its corpus is
+# tests/fuzz/corpus/NAME/. `make replay` builds every harness with the
+# tree's compiler and a plain main (fuzz/replay.c) that runs saved
+# inputs: make check replays the corpora with the sanitizer build.
+FUZZ_NAMES := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
+
+$(BUILD)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz.h $(BUILD)/libwijzer.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ifuzz -o $@ $< fuzz/replay.c $(BUILD)/libwijzer.a $(LDFLAGS) $(LDLIBS)
+
+replay: $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+
+# `make fuzz` builds the harnesses with clang and libFuzzer in
+# build/libfuzzer (the whole program compiled with
+# -fsanitize=fuzzer-no-link,address,undefined) and runs each for
+# FUZZ_SECONDS on its corpus; FUZZ=NAME runs one. New inputs go to
+# build/libfuzzer/corpus/NAME/, crashes to build/libfuzzer/crashes/.
+# `make fuzz-merge` adds to tests/fuzz/corpus/ only the inputs found that
+# reach code the corpus does not (edges, not hit counts, so it stays
+# small); what is there already, seeds and crash-* inputs, stays.
+FUZZ_SECONDS ?= 60
+FUZZ         ?= $(FUZZ_NAMES)
+FUZZ_DIR     := build/libfuzzer
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(BUILD)/libwijzer.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ifuzz -fsanitize=fuzzer -o $@ $< $(BUILD)/libwijzer.a $(LDFLAGS) $(LDLIBS)
+
+fuzzers: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_DIR) CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="$(FUZZ_SAN)" fuzzers
+
+fuzz: fuzz-build
+	@mkdir -p $(FUZZ_DIR)/crashes
+	@for n in $(FUZZ); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$n; \
+	  dict=; [ -f fuzz/$$n.dict ] && dict=-dict=fuzz/$$n.dict; \
+	  echo "== fuzz $$n ($(FUZZ_SECONDS) s)"; \
+	  $(FUZZ_DIR)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$dict \
+	    -artifact_prefix=$(FUZZ_DIR)/crashes/$$n- $(FUZZ_DIR)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+fuzz-merge: fuzz-build
+	@for n in $(FUZZ); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$n; \
+	  $(FUZZ_DIR)/fuzz/fuzz_$$n -merge=1 -use_counters=0 tests/fuzz/corpus/$$n $(FUZZ_DIR)/corpus/$$n \
+	    >$(FUZZ_DIR)/merge-$$n.log 2>&1 || { cat $(FUZZ_DIR)/merge-$$n.log; exit 1; }; \
+	  echo "fuzz-merge $$n: $$(ls tests/fuzz/corpus/$$n | wc -l) inputs"; \
+	done
+
 deps:
 	@scripts/install-deps.sh
 
@@ -89,9 +142,9 @@ run: deps
 # UndefinedBehaviorSanitizer; ends with "N passed, N failed".
 check: deps
 	@tools/codecheck.sh
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory all unit replay
 	@$(MAKE) --no-print-directory BUILD=build/san OPT="-O1 -g -fno-omit-frame-pointer" \
-	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all unit
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all unit replay
 	@tests/run.sh
 
 clean:

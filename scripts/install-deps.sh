@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
-          libcmark-dev libstemmer-dev libcmocka-dev nodejs npm chromium curl)
+packages=(build-essential pkg-config libmicrohttpd-dev libsqlite3-dev libpq-dev libsodium-dev libjansson-dev
+          libcmark-dev libstemmer-dev libcmocka-dev nodejs npm chromium curl
+          postgresql postgresql-client
+          clang-14 libclang-rt-14-dev)  # make fuzz: clang with libFuzzer and the sanitizers
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

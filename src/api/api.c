@@ -62,6 +62,33 @@ void api_status(Request *r, Status s, const FieldErrors *e)
     }
 }
 
+enum { API_JSON_DEPTH_MAX = 32 }; /* our bodies nest three deep; jansson alone allows 2048 */
+
+/* Whether arrays and objects nest deeper than max, counted outside
+ * strings. Cheaper than letting the parser find out, and it lets the
+ * answer say what is wrong. */
+static int json_too_deep(const char *s, size_t n, int max)
+{
+    int depth = 0, in_string = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = 0;
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max)
+                return 1;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return 0;
+}
+
 json_t *api_body(Request *r)
 {
     const char *ct = req_header(r, "Content-Type");
@@ -71,6 +98,12 @@ json_t *api_body(Request *r)
     }
     if (!r->body || !r->body_len) {
         api_error(r, 400, "malformed_json", "De inhoud ontbreekt; stuur een JSON-object.", NULL);
+        return NULL;
+    }
+    if (json_too_deep(r->body, r->body_len, API_JSON_DEPTH_MAX)) {
+        api_error(r, 400, "malformed_json",
+                  arena_printf(r->arena, "Het JSON-object is te diep genest (hoogstens %d lagen).", API_JSON_DEPTH_MAX),
+                  NULL);
         return NULL;
     }
     json_error_t err;

@@ -6,6 +6,7 @@
 #include "domain/accounts.h"
 #include "domain/setup.h"
 #include "lib/dates.h"
+#include "store/store.h"
 
 void cli_print_help(const CliOpt *opts, size_t n, const char *usage, const char *about)
 {
@@ -76,6 +77,20 @@ int cli_open(CliDb *d, const char *path, int migrate)
         return 0;
     }
     d->ctx.tenant = &d->tenant;
+    return 1;
+}
+
+int cli_open_tenant(CliDb *d, const char *path, int migrate, const char *tenant)
+{
+    if (!cli_open(d, path, migrate))
+        return 0;
+    if (!tenant)
+        return 1;
+    if (store_tenant_by_code(d->db, d->ctx.arena, tenant, &d->tenant) != DB_OK) {
+        fprintf(stderr, "wijzer: geen gemeente met code '%s'; zie wijzer tenant list --db %s\n", tenant, path);
+        cli_close(d);
+        return 0;
+    }
     return 1;
 }
 

@@ -33,12 +33,21 @@ typedef struct CliDb {
     Ctx ctx;
 } CliDb;
 int cli_open(CliDb *d, const char *path, int migrate);
+/* As cli_open, for the municipality with this code (--tenant CODE); NULL
+ * means the default one. */
+int cli_open_tenant(CliDb *d, const char *path, int migrate, const char *tenant);
 void cli_close(CliDb *d);
+/* The --tenant option's line in a command's help. */
+#define CLI_TENANT_HELP "De gemeente, met haar code (wijzer tenant list); standaard leidschendam-voorburg."
 
 int cmd_init(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
+int cmd_tenant(int argc, char **argv);
+int cmd_jobs(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 #endif

@@ -37,19 +37,21 @@ int cmd_setting(int argc, char **argv)
     int set = strcmp(verb, "set") == 0, get = strcmp(verb, "get") == 0;
     if (!set && !get) {
         FILE *f = strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0 ? stdout : stderr;
-        fprintf(f, "Gebruik: wijzer setting get --db FILE [--key K]\n"
-                   "         wijzer setting set --db FILE --key K --value V\n\nInstellingen:\n");
+        fprintf(f, "Gebruik: wijzer setting get --db FILE [--key K] [--tenant CODE]\n"
+                   "         wijzer setting set --db FILE --key K --value V [--tenant CODE]\n\nInstellingen:\n");
         list_keys(f);
         return f == stdout ? 0 : EXIT_USAGE;
     }
-    const char *db = getenv("WIJZER_DB"), *key = NULL, *value = NULL;
+    const char *db = getenv("WIJZER_DB"), *key = NULL, *value = NULL, *tenant = NULL;
     const CliOpt opts[] = {
         { "--db", "FILE", "Het databasebestand (standaard: $WIJZER_DB).", &db, NULL },
         { "--key", "K", "De instelling.", &key, NULL },
+        { "--tenant", "CODE", CLI_TENANT_HELP, &tenant, NULL },
         { "--value", "V", "De nieuwe waarde (alleen bij set).", &value, NULL },
     };
-    int rc = cli_parse(argc - 1, argv + 1, opts, set ? 3 : 2, set ? "wijzer setting set --db FILE --key K --value V"
-                                                                  : "wijzer setting get --db FILE [--key K]",
+    int rc = cli_parse(argc - 1, argv + 1, opts, set ? 4 : 3,
+                       set ? "wijzer setting set --db FILE --key K --value V [--tenant CODE]"
+                           : "wijzer setting get --db FILE [--key K] [--tenant CODE]",
                        "Leest of wijzigt een instelling van de gemeente, zoals de termijnen.");
     if (rc >= 0)
         return rc;
@@ -66,7 +68,7 @@ int cmd_setting(int argc, char **argv)
         return EXIT_USAGE;
     }
     CliDb d;
-    if (!cli_open(&d, db, 1))
+    if (!cli_open_tenant(&d, db, 1, tenant))
         return 1;
     rc = 0;
     if (set) {

@@ -19,15 +19,16 @@ static char *read_password(Arena *a)
 
 static int user_add(int argc, char **argv)
 {
-    const char *db = getenv("WIJZER_DB"), *email = NULL, *name = NULL, *role = NULL;
+    const char *db = getenv("WIJZER_DB"), *email = NULL, *name = NULL, *role = NULL, *tenant = NULL;
     const CliOpt opts[] = {
         { "--db", "FILE", "Het databasebestand (standaard: $WIJZER_DB).", &db, NULL },
         { "--email", "E", "E-mailadres (om mee in te loggen).", &email, NULL },
         { "--name", "N", "Naam zoals anderen die zien.", &name, NULL },
         { "--role", "ROLE", "resident, official, committee, coordinator of admin.", &role, NULL },
+        { "--tenant", "CODE", CLI_TENANT_HELP, &tenant, NULL },
     };
-    const char *use = "echo WACHTWOORD | wijzer user add --db FILE --email E --name N --role ROLE";
-    int rc = cli_parse(argc, argv, opts, 4, use,
+    const char *use = "echo WACHTWOORD | wijzer user add --db FILE --email E --name N --role ROLE [--tenant CODE]";
+    int rc = cli_parse(argc, argv, opts, sizeof opts / sizeof *opts, use,
                        "Maakt een gebruiker. Het wachtwoord (minstens 10 tekens) komt van standaardinvoer,\n"
                        "zodat het niet in de shellgeschiedenis of de proceslijst staat.");
     if (rc >= 0)
@@ -43,7 +44,7 @@ static int user_add(int argc, char **argv)
         return EXIT_USAGE;
     }
     CliDb d;
-    if (!cli_open(&d, db, 1))
+    if (!cli_open_tenant(&d, db, 1, tenant))
         return 1;
     const char *pw = read_password(d.ctx.arena);
     if (!pw || !*pw) {
@@ -90,13 +91,14 @@ int cmd_token(int argc, char **argv)
         fprintf(stderr, "Gebruik: wijzer token create --db FILE --email E (meer met --help)\n");
         return EXIT_USAGE;
     }
-    const char *db = getenv("WIJZER_DB"), *email = NULL;
+    const char *db = getenv("WIJZER_DB"), *email = NULL, *tenant = NULL;
     const CliOpt opts[] = {
         { "--db", "FILE", "Het databasebestand (standaard: $WIJZER_DB).", &db, NULL },
         { "--email", "E", "De gebruiker voor wie de sleutel is.", &email, NULL },
+        { "--tenant", "CODE", CLI_TENANT_HELP, &tenant, NULL },
     };
-    const char *use = "wijzer token create --db FILE --email E";
-    int rc = cli_parse(argc - 1, argv + 1, opts, 2, use,
+    const char *use = "wijzer token create --db FILE --email E [--tenant CODE]";
+    int rc = cli_parse(argc - 1, argv + 1, opts, sizeof opts / sizeof *opts, use,
                        "Maakt een API-sleutel (bearer token) en schrijft die op één regel. Bewaar hem goed:\n"
                        "hij wordt niet opnieuw getoond. Gebruik: Authorization: Bearer SLEUTEL");
     if (rc >= 0)
@@ -106,11 +108,11 @@ int cmd_token(int argc, char **argv)
         return EXIT_USAGE;
     }
     CliDb d;
-    if (!cli_open(&d, db, 1))
+    if (!cli_open_tenant(&d, db, 1, tenant))
         return 1;
     User u;
     if (store_user_by_email(d.db, d.ctx.arena, d.tenant.id, email_normalise(d.ctx.arena, email), &u) != DB_OK) {
-        fprintf(stderr, "wijzer: geen gebruiker met e-mailadres %s\n", email);
+        fprintf(stderr, "wijzer: geen gebruiker met e-mailadres %s bij %s\n", email, d.tenant.name);
         cli_close(&d);
         return 1;
     }

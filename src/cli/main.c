@@ -14,6 +14,10 @@ static const struct {
     { "user", cmd_user, "Beheer gebruikers: wijzer user add …" },
     { "token", cmd_token, "Maak een API-sleutel: wijzer token create …" },
     { "setting", cmd_setting, "Lees of wijzig instellingen, zoals de termijnen: wijzer setting …" },
+    { "tenant", cmd_tenant, "Beheer gemeenten (tenants): wijzer tenant add|list …" },
+    { "jobs", cmd_jobs, "Toon de achtergrondtaken en hoe vaak ze draaiden." },
+    { "backup", cmd_backup, "Maak een back-up terwijl de server draait: wijzer backup --db FILE --to FILE" },
+    { "restore", cmd_restore, "Zet een back-up terug: wijzer restore --from FILE --db FILE" },
 };
 
 static void usage(FILE *f)

@@ -262,7 +262,7 @@ Status session_find(Ctx *c, const char *cookie, User *user, const char **csrf)
 void session_end(Ctx *c, const char *cookie)
 {
     if (cookie && strlen(cookie) <= 100)
-        store_session_delete(c->db, sha256_hex(c->arena, cookie));
+        store_session_delete(c->db, sha256_hex(c->arena, cookie), c->tenant->id);
 }
 
 Status token_create(Ctx *c, int64_t user, const char **token)

@@ -269,7 +269,7 @@ Status initiative_update(Ctx *c, int64_t id, InitiativeInput *in, FieldErrors *e
 
 Status initiative_themes(Ctx *c, int64_t id, CodeName **out, size_t *n)
 {
-    return from_db(store_initiative_themes(c->db, c->arena, id, out, n));
+    return from_db(store_initiative_themes(c->db, c->arena, c->tenant->id, id, out, n));
 }
 
 Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n)
@@ -278,7 +278,7 @@ Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n)
     Status s = initiative_get(c, id, &cur);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_timeline(c->db, c->arena, id, out, n));
+    return from_db(store_timeline(c->db, c->arena, c->tenant->id, id, out, n));
 }
 
 Status initiative_transition(Ctx *c, int64_t id, ProcState to, const char *note, int64_t contact, FieldErrors *e)

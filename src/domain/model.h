@@ -94,6 +94,11 @@ typedef struct InitiativePage {
     int64_t total;
 } InitiativePage;
 
+/* A search ranks only the newest SEARCH_MAX initiatives that match (and
+ * pass the filters), so its total is at most SEARCH_MAX: "1000 or more".
+ * A list without a search word has no such limit. */
+enum { SEARCH_MAX = 1000 };
+
 typedef struct InitiativeFilter {
     const char *q, *area, *theme, *state; /* NULL: no filter */
     int page, per_page;                   /* page from 1 */

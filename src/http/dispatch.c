@@ -20,20 +20,55 @@ void respond_error(Request *r, int status, const char *code, const char *message
         web_error(r, status, message);
 }
 
-/* The municipality this request is for, from the Host header; a host we
- * do not know gets the first (default) tenant. */
+enum { TENANT_FOUND, TENANT_UNKNOWN_HOST, TENANT_NONE };
+
+/* The host name as tenants are configured: no port, lower case, no
+ * trailing dot. */
+static const char *host_name(Arena *a, const char *host)
+{
+    char *h = arena_strdup(a, host);
+    char *colon = h[0] == '[' ? strchr(h, ']') : strchr(h, ':');
+    if (colon && *colon == ':')
+        *colon = 0;
+    else if (colon && colon[1] == ':')
+        colon[1] = 0;
+    for (char *p = h; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    size_t n = strlen(h);
+    if (n && h[n - 1] == '.')
+        h[n - 1] = 0;
+    return h;
+}
+
+/* The municipality this request is for. The rule (README, "Municipalities
+ * (tenants)"): the tenant whose host is the request's Host. A host no
+ * tenant has gets the only tenant when there is just one, so a
+ * single-municipality installation answers under any name; with several
+ * it gets 404, never another municipality's pages. /healthz and /static/
+ * show nothing of a municipality and answer under any host. */
 static int resolve_tenant(Request *r, Tenant *t)
 {
     const char *host = req_header(r, "Host");
-    if (host) {
-        char *h = arena_strdup(r->arena, host);
-        char *colon = h[0] == '[' ? strchr(h, ']') : strchr(h, ':');
-        if (colon && *colon == ':')
-            *colon = 0;
-        if (store_tenant_by_host(r->ctx.db, r->arena, h, t) == DB_OK)
-            return 1;
-    }
-    return store_tenant_first(r->ctx.db, r->arena, t) == DB_OK;
+    if (host && store_tenant_by_host(r->ctx.db, r->arena, host_name(r->arena, host), t) == DB_OK)
+        return TENANT_FOUND;
+    Tenant *all;
+    size_t n;
+    if (store_tenant_list(r->ctx.db, r->arena, &all, &n) != DB_OK || n == 0)
+        return TENANT_NONE;
+    *t = all[0];
+    if (n == 1 || strcmp(r->path, "/healthz") == 0 || strncmp(r->path, "/static/", 8) == 0)
+        return TENANT_FOUND;
+    return TENANT_UNKNOWN_HOST;
+}
+
+static void respond_unknown_host(Request *r)
+{
+    static const Tenant none = { .id = 0, .code = "", .name = "Onbekende gemeente", .host = NULL };
+    r->ctx.tenant = &none;
+    respond_error(r, 404, "unknown_tenant",
+                  "Onbekende gemeente: dit webadres hoort bij geen gemeente in deze Initiatiefwijzer. Kijk of het "
+                  "adres goed is gespeld.");
 }
 
 /* Who is asking: a bearer token on the API, a session cookie on pages.
@@ -71,10 +106,132 @@ static void security_headers(Request *r)
     }
 }
 
-static int is_form(Request *r)
+/* The database cannot be reached (PostgreSQL stopped or restarting): a
+ * 503 that asks to come back soon, never a crash or a half-made page. The
+ * pool reconnects by itself once the database is back. */
+static void respond_unavailable(Request *r)
+{
+    buf_reset(&r->out);
+    r->static_body = NULL;
+    r->n_headers = 0;
+    security_headers(r);
+    resp_header(r, "Retry-After", "5");
+    r->ctx.user = NULL; /* the page must not need the database */
+    respond_error(r, 503, "unavailable",
+                  "De website is even niet bereikbaar door een storing. Probeer het over een paar seconden opnieuw.");
+}
+
+static int is_form(const char *ct)
+{
+    return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+}
+
+/* The path and query string as decoded: what a handler would have to
+ * read. */
+static size_t url_length(const Request *r)
+{
+    size_t n = strlen(r->path);
+    for (size_t i = 0; r->query && i < r->query->count; i++)
+        n += strlen(r->query->fields[i].name) + strlen(r->query->fields[i].value) + 2;
+    return n;
+}
+
+static const char *too_many_fields(Request *r)
+{
+    return arena_printf(r->arena, "Het formulier heeft te veel velden (hoogstens %d). Er is niets opgeslagen.",
+                        FORM_MAX_FIELDS);
+}
+
+/* Fills r->form and r->files from a multipart body; answers and returns
+ * 0 when the body breaks a rule. Only JPEG, PNG and PDF files come in. */
+static int read_multipart(Request *r, const char *ct)
+{
+    const char *boundary = multipart_boundary(r->arena, ct);
+    r->form = form_new(r->arena);
+    r->files = arena_alloc(r->arena, sizeof *r->files);
+    MultipartResult rc = boundary ? multipart_parse(r->arena, r->body, r->body_len, boundary, &multipart_limits,
+                                                    r->form, r->files)
+                                  : MULTIPART_MALFORMED;
+    switch (rc) {
+    case MULTIPART_OK:
+        break;
+    case MULTIPART_TOO_MANY_PARTS:
+        respond_error(r, 413, "too_many_fields", too_many_fields(r));
+        return 0;
+    case MULTIPART_TOO_MANY_FILES:
+        respond_error(r, 413, "too_many_files",
+                      arena_printf(r->arena, "U stuurde te veel bestanden tegelijk (hoogstens %d).",
+                                   MULTIPART_MAX_FILES));
+        return 0;
+    case MULTIPART_FILE_TOO_LARGE:
+        respond_error(r, 413, "file_too_large",
+                      arena_printf(r->arena, "Een bestand is te groot (hoogstens %d MB per bestand).",
+                                   UPLOAD_FILE_MAX / (1024 * 1024)));
+        return 0;
+    case MULTIPART_TEXT_TOO_LARGE:
+    case MULTIPART_HEADER_TOO_LARGE:
+        respond_error(r, 413, "too_large",
+                      arena_printf(r->arena, "De tekst in het formulier is te lang (hoogstens %d MB samen).",
+                                   MULTIPART_TEXT_MAX / (1024 * 1024)));
+        return 0;
+    case MULTIPART_MALFORMED:
+    default:
+        respond_error(r, 400, "malformed_form",
+                      "Het formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.");
+        return 0;
+    }
+    for (size_t i = 0; i < r->files->count; i++) {
+        if (!upload_type_allowed(&r->files->items[i])) {
+            respond_error(r, 415, "unsupported_file_type",
+                          "Dit soort bestand nemen we niet aan. Stuur een foto (JPEG of PNG) of een PDF.");
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int is_api_path(const char *path)
+{
+    return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
+}
+
+size_t request_body_max(const char *path, const char *content_type)
+{
+    /* The API takes JSON only, so never more than a form. */
+    return multipart_is_form_data(content_type) && !is_api_path(path) ? UPLOAD_BODY_MAX : REQUEST_BODY_MAX;
+}
+
+/* Checks the request against the limits and reads a form body into
+ * r->form (and r->files). Answers and returns 0 when a limit is broken:
+ * nothing is dropped silently. A multipart body to the API is left to
+ * the handler, which refuses anything but JSON. */
+static int read_input(Request *r, int body_too_large)
 {
     const char *ct = req_header(r, "Content-Type");
-    return ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+    int multipart = multipart_is_form_data(ct) && !r->is_api;
+    if (body_too_large) {
+        int mb = (multipart ? UPLOAD_BODY_MAX : REQUEST_BODY_MAX) / (1024 * 1024);
+        respond_error(r, 413, "too_large",
+                      arena_printf(r->arena, "Wat u stuurde is te groot (hoogstens %d MB%s).", mb,
+                                   multipart ? " samen" : ""));
+        return 0;
+    }
+    if ((r->query && r->query->truncated) || url_length(r) > REQUEST_URL_MAX) {
+        respond_error(r, 414, "uri_too_long", "Het webadres is te lang of heeft te veel velden.");
+        return 0;
+    }
+    if (!r->body)
+        return 1;
+    if (multipart)
+        return read_multipart(r, ct);
+    if (is_form(ct)) {
+        r->form = form_parse(r->arena, r->body, r->body_len);
+        if (r->form->truncated) {
+            respond_error(r, 413, "too_many_fields", too_many_fields(r));
+            return 0;
+        }
+    }
+    return 1;
 }
 
 static void route(Request *r)
@@ -120,32 +277,47 @@ void dispatch(Store *store, Request *r, int body_too_large)
 {
     r->status = 200;
     r->content_type = "text/html; charset=utf-8";
-    r->is_api = strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0;
+    r->is_api = is_api_path(r->path);
     const char *proto = NULL;
     r->ctx.arena = r->arena;
     r->ctx.now = date_now();
     security_headers(r);
     r->ctx.db = store_acquire(store);
+    if (!r->ctx.db) {
+        /* The stylesheet needs no database, and the 503 page uses it. */
+        if (strncmp(r->path, "/static/", 8) == 0)
+            route(r);
+        else
+            respond_unavailable(r);
+        return;
+    }
     Tenant *tenant = arena_alloc(r->arena, sizeof *tenant);
     (void)proto;
     r->secure = 0;
     const char *fwd = NULL;
     if (r->conn_ && (fwd = req_header(r, "X-Forwarded-Proto")) && strcasecmp(fwd, "https") == 0)
         r->secure = 1;
-    if (!resolve_tenant(r, tenant)) {
-        respond_error(r, 503, "not_initialised", "De database is nog niet ingericht. Draai eerst: wijzer init.");
-    } else if (body_too_large) {
-        r->ctx.tenant = tenant;
-        respond_error(r, 413, "too_large", "Wat u stuurde is te groot (hoogstens 1 MB).");
+    int found = resolve_tenant(r, tenant);
+    if (found == TENANT_UNKNOWN_HOST) {
+        respond_unknown_host(r);
+    } else if (found == TENANT_NONE) {
+        if (db_lost(r->ctx.db))
+            respond_unavailable(r);
+        else
+            respond_error(r, 503, "not_initialised", "De database is nog niet ingericht. Draai eerst: wijzer init.");
     } else {
         r->ctx.tenant = tenant;
-        if (r->body && is_form(r))
-            r->form = form_parse(r->arena, r->body, r->body_len);
-        if (!authenticate(r))
-            respond_error(r, 401, "unauthorized", "Deze API-sleutel is niet geldig.");
-        else
-            route(r);
+        if (read_input(r, body_too_large)) {
+            if (!authenticate(r))
+                respond_error(r, 401, "unauthorized", "Deze API-sleutel is niet geldig.");
+            else
+                route(r);
+        }
     }
+    /* The connection broke while the handler ran: what failed may work
+     * in a moment, so say that rather than "something went wrong". */
+    if (r->status >= 500 && db_lost(r->ctx.db))
+        respond_unavailable(r);
     store_release(store, r->ctx.db);
     r->ctx.db = NULL;
 }

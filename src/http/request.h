@@ -9,8 +9,18 @@
 #include "domain/context.h"
 #include "lib/buf.h"
 #include "lib/form.h"
+#include "lib/multipart.h"
 
 enum { REQ_MAX_PARAMS = 4, RESP_MAX_HEADERS = 16 };
+
+/* What a request may bring. A multipart body has its own, larger limit
+ * (UPLOAD_BODY_MAX in lib/multipart.h); libmicrohttpd refuses request
+ * lines and headers that do not fit in REQUEST_HEAD_MAX itself. */
+enum {
+    REQUEST_BODY_MAX = 1024 * 1024,
+    REQUEST_URL_MAX = 8 * 1024,   /* path and query string, as decoded */
+    REQUEST_HEAD_MAX = 32 * 1024, /* libmicrohttpd's memory for one connection (its default) */
+};
 
 typedef struct Request {
     Arena *arena;
@@ -19,7 +29,8 @@ typedef struct Request {
     const char *path;             /* without the query string */
     const char *params[REQ_MAX_PARAMS]; /* the {…} parts of the route, in order */
     Form *query;                  /* query-string arguments */
-    Form *form;                   /* urlencoded body, or NULL */
+    Form *form;                   /* urlencoded body or a multipart body's text parts, or NULL */
+    Uploads *files;               /* a multipart body's file parts, or NULL */
     const char *body;             /* raw body (NUL-terminated), may be NULL */
     size_t body_len;
     const char *client;           /* remote address, for rate limits */

@@ -13,8 +13,6 @@
 
 #include "http/dispatch.h"
 
-enum { BODY_MAX = 1024 * 1024 };
-
 typedef struct Server {
     Store *store;
     int quiet;
@@ -25,6 +23,7 @@ typedef struct Server {
 typedef struct Pending {
     Arena *arena;
     Buf body;
+    size_t body_max; /* REQUEST_BODY_MAX, or UPLOAD_BODY_MAX for a multipart body */
     int too_large;
     struct timespec started;
 } Pending;
@@ -95,12 +94,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         p->arena = arena_new();
         buf_init(&p->body);
         clock_gettime(CLOCK_MONOTONIC, &p->started);
+        const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+        p->body_max = request_body_max(url, ct);
         *con_cls = p;
         atomic_fetch_add(&srv->in_flight, 1);
         return MHD_YES;
     }
     if (*upload_size) {
-        if (p->body.len + *upload_size > BODY_MAX)
+        if (p->too_large || p->body.len + *upload_size > p->body_max)
             p->too_large = 1;
         else
             buf_add(&p->body, upload_data, *upload_size);
@@ -206,6 +207,9 @@ int server_run(Store *store, const ServerOptions *opt)
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request,
         &srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+        /* Request line and headers must fit: a longer one gets 414 or 431
+         * from libmicrohttpd itself. */
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)REQUEST_HEAD_MAX,
         MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "wijzer: kan niet luisteren op %s (is de poort al in gebruik?)\n", opt->listen);

@@ -69,8 +69,29 @@ void arena_free(Arena *a)
     free(a);
 }
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_EXACT 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(ARENA_EXACT)
+#define ARENA_EXACT 1
+#endif
+
 void *arena_alloc(Arena *a, size_t n)
 {
+#ifdef ARENA_EXACT
+    /* Under AddressSanitizer each allocation gets a block of exactly its
+     * size, so reading or writing one byte past it is caught (inside a
+     * shared block it would not be): the sanitizer tests and fuzzers rely
+     * on this. */
+    Block *eb = xmalloc(sizeof(Block) + n);
+    eb->used = eb->cap = n;
+    eb->next = a->head;
+    a->head = eb;
+    memset(eb->data, 0, n);
+    return eb->data;
+#else
     size_t align = sizeof(max_align_t);
     n = (n + align - 1) / align * align;
     if (n == 0)
@@ -96,6 +117,7 @@ void *arena_alloc(Arena *a, size_t n)
     b->used += n;
     memset(p, 0, n);
     return p;
+#endif
 }
 
 void *arena_grow(Arena *a, void *v, size_t *cap, size_t size)

@@ -46,6 +46,27 @@ int store_tenant_first(Db *db, Arena *a, Tenant *out)
     return read_tenant(db_stmt(db, Q_TENANT_FIRST), a, out);
 }
 
+int store_tenant_list(Db *db, Arena *a, Tenant **out, size_t *n)
+{
+    size_t cap = 0;
+    Tenant *v = NULL;
+    *n = 0;
+    Stmt *st = db_stmt(db, Q_TENANT_LIST);
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        if (*n == cap)
+            v = arena_grow(a, v, &cap, sizeof *v);
+        Tenant *t = &v[(*n)++];
+        t->id = col_int(st, 0);
+        t->code = arena_strdup(a, col_text(st, 1));
+        t->name = arena_strdup(a, col_text(st, 2));
+        t->host = arena_strdup(a, col_text(st, 3));
+    }
+    stmt_reset(st);
+    *out = v;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 const char *store_setting_get(Db *db, Arena *a, int64_t tenant, const char *key)
 {
     Stmt *st = db_stmt(db, Q_SETTING_GET);
@@ -179,10 +200,11 @@ int store_session_get(Db *db, Arena *a, const char *id_hash, int64_t tenant, int
     return rc;
 }
 
-int store_session_delete(Db *db, const char *id_hash)
+int store_session_delete(Db *db, const char *id_hash, int64_t tenant)
 {
     Stmt *st = db_stmt(db, Q_SESSION_DELETE);
     stmt_text(st, id_hash);
+    stmt_int(st, tenant);
     return stmt_run(st);
 }
 
@@ -241,5 +263,12 @@ int store_login_attempt_clear(Db *db, int64_t tenant, const char *key)
     Stmt *st = db_stmt(db, Q_LOGIN_ATTEMPT_CLEAR);
     stmt_int(st, tenant);
     stmt_text(st, key);
+    return stmt_run(st);
+}
+
+int store_login_attempt_purge(Db *db, int64_t before)
+{
+    Stmt *st = db_stmt(db, Q_LOGIN_ATTEMPT_PURGE);
+    stmt_int(st, before);
     return stmt_run(st);
 }

@@ -24,15 +24,33 @@ enum {
     DB_BUSY = -3,      /* locked for too long; try again later */
 };
 
-/* url: a file path for SQLite (":memory:" works for tests). */
+/* url: postgres://… or postgresql://… selects PostgreSQL (a libpq
+ * connection URI); anything else is a file path for SQLite (":memory:"
+ * works for tests). Opens the first connection, so a wrong url fails here. */
 int store_open(const char *url, Store **out, char *err, size_t errlen);
 void store_close(Store *s);
+/* A connection from the pool, or a new one; NULL when the database cannot
+ * be reached now (PostgreSQL down): answer 503 and try again later. */
 Db *store_acquire(Store *s);
 void store_release(Store *s, Db *db);
 /* Brings the schema to the newest migration; returns the number applied
  * or DB_ERROR. */
 int store_migrate(Db *db, char *err, size_t errlen);
 const char *store_engine(const Store *s);
+
+/* Backup and restore (store/backup.c). SQLite: an online copy with the
+ * backup API, in small steps so a running server goes on, into a new
+ * self-contained file (refused when `to` exists, unless force). Restore
+ * checks that `from` is a wijzer database (schema_migrations, quick_check)
+ * and copies it into the database at url (refused when that exists,
+ * unless force). PostgreSQL: DB_ERROR, with err showing pg_dump or
+ * pg_restore. */
+typedef struct BackupReport {
+    int64_t pages, bytes;
+    int64_t steps;
+} BackupReport;
+int store_backup(const char *url, const char *to, int force, BackupReport *rep, char *err, size_t errlen);
+int store_restore(const char *from, const char *url, int force, BackupReport *rep, char *err, size_t errlen);
 
 Stmt *db_stmt(Db *db, QueryId q);       /* prepared once per Db, reset for use */
 void stmt_int(Stmt *st, int64_t v);
@@ -45,16 +63,19 @@ const char *col_text(Stmt *st, int col); /* valid until the next step; NULL for 
 int col_is_null(Stmt *st, int col);
 void stmt_reset(Stmt *st);
 
-int db_begin(Db *db);     /* BEGIN IMMEDIATE: writers queue, not deadlock */
+int db_begin(Db *db);     /* SQLite: BEGIN IMMEDIATE (writers queue, not deadlock); PostgreSQL: BEGIN */
 int db_commit(Db *db);
 void db_rollback(Db *db);
 int64_t db_changes(Db *db);
 const char *db_errmsg(Db *db);
+/* The connection to the server was lost (PostgreSQL stopped or
+ * unreachable); what failed on it may succeed after a retry. */
+int db_lost(Db *db);
 
 /* Turns what a person typed into the engine's full-text query syntax:
  * words only, each a required term, the last one also as a prefix. Returns
  * NULL when nothing searchable is left. */
 struct Arena;
-const char *db_fulltext_query(struct Arena *a, const char *input);
+const char *db_fulltext_query(Db *db, struct Arena *a, const char *input);
 
 #endif

@@ -48,6 +48,7 @@ int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in)
     static const QueryId clear[] = { Q_INITIATIVE_THEMES_DELETE, Q_INITIATIVE_SDGS_DELETE, Q_INITIATIVE_LINKS_DELETE };
     for (size_t i = 0; i < sizeof clear / sizeof *clear; i++) {
         Stmt *st = db_stmt(db, clear[i]);
+        stmt_int(st, tenant);
         stmt_int(st, in->id);
         int rc = stmt_run(st);
         if (rc != DB_OK)
@@ -84,12 +85,13 @@ int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in)
     return DB_OK;
 }
 
-static int load_code_names(Db *db, Arena *a, QueryId q, int64_t id, CodeName **out, size_t *n)
+static int load_code_names(Db *db, Arena *a, QueryId q, int64_t tenant, int64_t id, CodeName **out, size_t *n)
 {
     size_t cap = 0;
     CodeName *v = NULL;
     *n = 0;
     Stmt *st = db_stmt(db, q);
+    stmt_int(st, tenant);
     stmt_int(st, id);
     int rc;
     while ((rc = stmt_step(st)) == DB_ROW) {
@@ -103,12 +105,13 @@ static int load_code_names(Db *db, Arena *a, QueryId q, int64_t id, CodeName **o
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-static int load_links(Db *db, Arena *a, int64_t id, Link **out, size_t *n)
+static int load_links(Db *db, Arena *a, int64_t tenant, int64_t id, Link **out, size_t *n)
 {
     size_t cap = 0;
     Link *v = NULL;
     *n = 0;
     Stmt *st = db_stmt(db, Q_INITIATIVE_LINKS_GET);
+    stmt_int(st, tenant);
     stmt_int(st, id);
     int rc;
     while ((rc = stmt_step(st)) == DB_ROW) {
@@ -122,12 +125,13 @@ static int load_links(Db *db, Arena *a, int64_t id, Link **out, size_t *n)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-static int load_help(Db *db, Arena *a, int64_t id, HelpRequest **out, size_t *n)
+static int load_help(Db *db, Arena *a, int64_t tenant, int64_t id, HelpRequest **out, size_t *n)
 {
     size_t cap = 0;
     HelpRequest *v = NULL;
     *n = 0;
     Stmt *st = db_stmt(db, Q_HELP_REQUESTS_GET);
+    stmt_int(st, tenant);
     stmt_int(st, id);
     int rc;
     while ((rc = stmt_step(st)) == DB_ROW) {
@@ -175,17 +179,17 @@ int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiativ
     out->submitted_at = col_int(st, 15);
     out->initiator_email = arena_strdup(a, col_text(st, 16));
     stmt_reset(st);
-    if ((rc = load_code_names(db, a, Q_INITIATIVE_THEMES_GET, id, &out->themes, &out->n_themes)) != DB_OK
-        || (rc = load_code_names(db, a, Q_INITIATIVE_SDGS_GET, id, &out->sdgs, &out->n_sdgs)) != DB_OK
-        || (rc = load_links(db, a, id, &out->links, &out->n_links)) != DB_OK
-        || (rc = load_help(db, a, id, &out->help, &out->n_help)) != DB_OK)
+    if ((rc = load_code_names(db, a, Q_INITIATIVE_THEMES_GET, tenant, id, &out->themes, &out->n_themes)) != DB_OK
+        || (rc = load_code_names(db, a, Q_INITIATIVE_SDGS_GET, tenant, id, &out->sdgs, &out->n_sdgs)) != DB_OK
+        || (rc = load_links(db, a, tenant, id, &out->links, &out->n_links)) != DB_OK
+        || (rc = load_help(db, a, tenant, id, &out->help, &out->n_help)) != DB_OK)
         return rc;
     return DB_OK;
 }
 
-int store_initiative_themes(Db *db, Arena *a, int64_t id, CodeName **out, size_t *n)
+int store_initiative_themes(Db *db, Arena *a, int64_t tenant, int64_t id, CodeName **out, size_t *n)
 {
-    return load_code_names(db, a, Q_INITIATIVE_THEMES_GET, id, out, n);
+    return load_code_names(db, a, Q_INITIATIVE_THEMES_GET, tenant, id, out, n);
 }
 
 int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id)
@@ -278,12 +282,13 @@ int store_timeline_insert(Db *db, int64_t tenant, int64_t initiative, int64_t at
     return stmt_run(st);
 }
 
-int store_timeline(Db *db, Arena *a, int64_t initiative, TimelineEvent **out, size_t *n)
+int store_timeline(Db *db, Arena *a, int64_t tenant, int64_t initiative, TimelineEvent **out, size_t *n)
 {
     size_t cap = 0;
     TimelineEvent *v = NULL;
     *n = 0;
     Stmt *st = db_stmt(db, Q_TIMELINE_GET);
+    stmt_int(st, tenant);
     stmt_int(st, initiative);
     int rc;
     while ((rc = stmt_step(st)) == DB_ROW) {
@@ -343,13 +348,27 @@ static void bind_filter(Stmt *st, int64_t tenant, const InitiativeFilter *f)
 
 int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, InitiativePage *out)
 {
-    const char *match = f->q ? db_fulltext_query(a, f->q) : NULL;
+    const char *match = f->q ? db_fulltext_query(db, a, f->q) : NULL;
     int per_page = f->per_page > 0 ? f->per_page : 20;
     int page = f->page > 0 ? f->page : 1;
-    Stmt *st = db_stmt(db, match ? Q_INITIATIVE_SEARCH_COUNT : Q_INITIATIVE_COUNT);
-    bind_filter(st, tenant, f);
-    if (match)
+    Stmt *st;
+    if (match) {
+        st = db_stmt(db, Q_INITIATIVE_SEARCH_COUNT);
+        bind_filter(st, tenant, f);
+    } else if (f->theme) {
+        st = db_stmt(db, Q_INITIATIVE_COUNT_THEME);
+        bind_filter(st, tenant, f);
+    } else {
+        /* Kept by triggers: no counting of rows (migration 003). */
+        st = db_stmt(db, Q_INITIATIVE_COUNT_QUICK);
+        stmt_int(st, tenant);
+        stmt_text(st, f->area);
+        stmt_text(st, f->state);
+    }
+    if (match) {
         stmt_text(st, match);
+        stmt_int(st, SEARCH_MAX);
+    }
     int rc = stmt_step(st);
     out->total = rc == DB_ROW ? col_int(st, 0) : 0;
     stmt_reset(st);
@@ -359,8 +378,10 @@ int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilt
     bind_filter(st, tenant, f);
     stmt_int(st, per_page);
     stmt_int(st, (int64_t)(page - 1) * per_page);
-    if (match)
+    if (match) {
         stmt_text(st, match);
+        stmt_int(st, SEARCH_MAX);
+    }
     return read_list(st, a, out);
 }
 

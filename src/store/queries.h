@@ -1,6 +1,8 @@
 /* Every statement the program runs, by name. Each engine has a table of
- * SQL text indexed by this enum (sqlite_queries.c, later pg_queries.c);
- * a unit test checks that every engine has text for every id. */
+ * SQL text indexed by this enum: sqlite_queries.c, and pg_queries.c, which
+ * takes SQLite's portable text (?N becomes $N) unless it has its own;
+ * tests/unit/test_queries.c checks that every id has text for both and
+ * prepares each on a real database of each engine. */
 #ifndef WIJZER_QUERIES_H
 #define WIJZER_QUERIES_H
 
@@ -23,9 +25,12 @@
     X(Q_INITIATIVE_LINKS_GET) X(Q_INITIATIVE_LINKS_DELETE) X(Q_INITIATIVE_LINK_INSERT) \
     X(Q_HELP_REQUESTS_GET) X(Q_HELP_REQUEST_INSERT) X(Q_HELP_REQUEST_SET_STATE) \
     X(Q_TIMELINE_GET) X(Q_TIMELINE_INSERT) \
-    X(Q_INITIATIVE_LIST) X(Q_INITIATIVE_COUNT) \
+    X(Q_INITIATIVE_LIST) \
     X(Q_INITIATIVE_SEARCH) X(Q_INITIATIVE_SEARCH_COUNT) \
-    X(Q_INITIATIVE_BY_INITIATOR) X(Q_INITIATIVE_QUEUE) X(Q_INITIATIVE_STATE_COUNTS)
+    X(Q_INITIATIVE_BY_INITIATOR) X(Q_INITIATIVE_QUEUE) X(Q_INITIATIVE_STATE_COUNTS) \
+    X(Q_TENANT_LIST) X(Q_LOGIN_ATTEMPT_PURGE) \
+    X(Q_JOB_ENSURE) X(Q_JOB_DUE) X(Q_JOB_CLAIM) X(Q_JOB_FINISH) X(Q_JOB_LIST) X(Q_JOB_SET_DUE) \
+    X(Q_INITIATIVE_COUNT_QUICK) X(Q_INITIATIVE_COUNT_THEME)
 
 #define WIJZER_QUERY_ENUM(name) name,
 typedef enum QueryId { WIJZER_QUERIES(WIJZER_QUERY_ENUM) Q_COUNT_ } QueryId;

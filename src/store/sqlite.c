@@ -1,7 +1,6 @@
-/* The SQLite engine behind db.h: a pool of connections in WAL mode, each
+/* The SQLite engine behind db.h (engine.h): connections in WAL mode, each
  * with its prepared statements cached by QueryId and the Dutch FTS5
  * tokenizer registered. Migrations come embedded in the binary. */
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,40 +9,33 @@
 #include "lib/arena.h"
 #include "lib/buf.h"
 #include "lib/embedded.h"
-#include "store/db.h"
+#include "store/engine.h"
 #include "store/fts_dutch.h"
 #include "store/sqlite_queries.h"
 
-enum { POOL_MAX = 64 };
-
-struct Stmt {
-    Db *db;
+typedef struct SqlStmt {
+    Stmt base;
     sqlite3_stmt *st;
     int next_param;
-};
+} SqlStmt;
 
-struct Db {
+typedef struct SqlDb {
+    Db base;
     sqlite3 *conn;
-    Stmt stmts[Q_COUNT_];
-};
+    SqlStmt stmts[Q_COUNT_];
+    /* Reads outside db_begin share one transaction, opened by the first
+     * read and closed by a write, db_begin or store_release: each
+     * statement on its own would take and drop the file locks (several
+     * fcntl calls) every time, which cost a quarter of a small request.
+     * A request's reads also see one snapshot. */
+    sqlite3_stmt *read_begin, *read_end;
+    int reading;
+} SqlDb;
 
-struct Store {
-    char *path;
-    pthread_mutex_t lock;
-    Db *idle[POOL_MAX];
-    int n_idle;
-};
+#define SDB(db) ((SqlDb *)(db))
+#define SST(st) ((SqlStmt *)(st))
 
-#define QUERY_NAME(name) #name,
-static const char *const query_names[] = { WIJZER_QUERIES(QUERY_NAME) };
-#undef QUERY_NAME
-
-const char *query_name(QueryId q)
-{
-    return q < Q_COUNT_ ? query_names[q] : "?";
-}
-
-static int db_exec(Db *db, const char *sql)
+static int db_exec(SqlDb *db, const char *sql)
 {
     char *msg = NULL;
     int rc = sqlite3_exec(db->conn, sql, NULL, NULL, &msg);
@@ -55,7 +47,7 @@ static int db_exec(Db *db, const char *sql)
     return DB_OK;
 }
 
-static Db *db_connect(const char *path, char *err, size_t errlen)
+static Db *sq_connect(const char *path, char *err, size_t errlen)
 {
     sqlite3 *conn = NULL;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
@@ -64,7 +56,8 @@ static Db *db_connect(const char *path, char *err, size_t errlen)
         sqlite3_close(conn);
         return NULL;
     }
-    Db *db = xcalloc(1, sizeof *db);
+    SqlDb *db = xcalloc(1, sizeof *db);
+    db->base.ops = &sqlite_engine;
     db->conn = conn;
     sqlite3_busy_timeout(conn, 5000);
     if (db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;") != DB_OK
@@ -74,77 +67,29 @@ static Db *db_connect(const char *path, char *err, size_t errlen)
         free(db);
         return NULL;
     }
-    return db;
+    return &db->base;
 }
 
-static void db_disconnect(Db *db)
+static void sq_disconnect(Db *d)
 {
+    SqlDb *db = SDB(d);
+    sqlite3_finalize(db->read_begin);
+    sqlite3_finalize(db->read_end);
     for (int i = 0; i < Q_COUNT_; i++)
         sqlite3_finalize(db->stmts[i].st);
     sqlite3_close(db->conn);
     free(db);
 }
 
-int store_open(const char *url, Store **out, char *err, size_t errlen)
+static int sq_lost(Db *db)
 {
-    Db *first = db_connect(url, err, errlen);
-    if (!first)
-        return DB_ERROR;
-    Store *s = xcalloc(1, sizeof *s);
-    s->path = xstrdup(url);
-    pthread_mutex_init(&s->lock, NULL);
-    s->idle[s->n_idle++] = first;
-    *out = s;
-    return DB_OK;
+    (void)db; /* a file does not go away between statements */
+    return 0;
 }
 
-void store_close(Store *s)
+static int sq_in_transaction(Db *db)
 {
-    if (!s)
-        return;
-    for (int i = 0; i < s->n_idle; i++)
-        db_disconnect(s->idle[i]);
-    pthread_mutex_destroy(&s->lock);
-    free(s->path);
-    free(s);
-}
-
-const char *store_engine(const Store *s)
-{
-    (void)s;
-    return "sqlite";
-}
-
-Db *store_acquire(Store *s)
-{
-    pthread_mutex_lock(&s->lock);
-    Db *db = s->n_idle ? s->idle[--s->n_idle] : NULL;
-    pthread_mutex_unlock(&s->lock);
-    if (db)
-        return db;
-    char err[256];
-    db = db_connect(s->path, err, sizeof err);
-    if (!db) {
-        fprintf(stderr, "wijzer: %s\n", err);
-        abort(); /* the first connection worked; losing the file is fatal */
-    }
-    return db;
-}
-
-void store_release(Store *s, Db *db)
-{
-    if (!db)
-        return;
-    if (!sqlite3_get_autocommit(db->conn))
-        db_rollback(db); /* a handler returned mid-transaction */
-    pthread_mutex_lock(&s->lock);
-    if (s->n_idle < POOL_MAX) {
-        s->idle[s->n_idle++] = db;
-        db = NULL;
-    }
-    pthread_mutex_unlock(&s->lock);
-    if (db)
-        db_disconnect(db);
+    return !sqlite3_get_autocommit(SDB(db)->conn);
 }
 
 static int map_rc(int rc)
@@ -160,103 +105,139 @@ static int map_rc(int rc)
     }
 }
 
-Stmt *db_stmt(Db *db, QueryId q)
+static int sq_prepare(Db *d, QueryId q)
 {
-    Stmt *st = &db->stmts[q];
-    if (!st->st) {
-        if (sqlite3_prepare_v3(db->conn, sqlite_queries[q], -1, SQLITE_PREPARE_PERSISTENT, &st->st, NULL)
-            != SQLITE_OK) {
-            /* Statements are fixed text checked by the test suite; a
-             * failure here is a programming error. */
-            fprintf(stderr, "wijzer: prepare %s: %s\n", query_name(q), sqlite3_errmsg(db->conn));
-            abort();
-        }
-        st->db = db;
-    }
-    sqlite3_reset(st->st);
-    sqlite3_clear_bindings(st->st);
-    st->next_param = 1;
-    return st;
+    SqlDb *db = SDB(d);
+    SqlStmt *st = &db->stmts[q];
+    if (st->st)
+        return DB_OK;
+    if (sqlite3_prepare_v3(db->conn, sqlite_queries[q], -1, SQLITE_PREPARE_PERSISTENT, &st->st, NULL) != SQLITE_OK)
+        return DB_ERROR;
+    st->base.db = d;
+    return DB_OK;
 }
 
-void stmt_int(Stmt *st, int64_t v)
+static int run_fixed(SqlDb *db, sqlite3_stmt **st, const char *sql)
 {
+    if (!*st && sqlite3_prepare_v3(db->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+        return DB_ERROR;
+    int rc = sqlite3_step(*st);
+    sqlite3_reset(*st);
+    return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
+}
+
+/* Ends the shared read transaction, if one is open. */
+static void read_done(SqlDb *db)
+{
+    if (db->reading && !sqlite3_get_autocommit(db->conn))
+        run_fixed(db, &db->read_end, "COMMIT");
+    db->reading = 0;
+}
+
+/* Before a statement runs outside db_begin: a read joins (or opens) the
+ * shared read transaction; a write ends it and runs on its own. */
+static void read_share(SqlDb *db, int readonly)
+{
+    if (!readonly)
+        read_done(db);
+    else if (!db->reading && sqlite3_get_autocommit(db->conn))
+        db->reading = run_fixed(db, &db->read_begin, "BEGIN") == DB_OK;
+}
+
+static Stmt *sq_stmt(Db *d, QueryId q)
+{
+    if (sq_prepare(d, q) != DB_OK) {
+        /* Statements are fixed text checked by the test suite; a failure
+         * here is a programming error. */
+        fprintf(stderr, "wijzer: prepare %s: %s\n", query_name(q), sqlite3_errmsg(SDB(d)->conn));
+        abort();
+    }
+    SqlStmt *st = &SDB(d)->stmts[q];
+    sqlite3_reset(st->st);
+    read_share(SDB(d), sqlite3_stmt_readonly(st->st));
+    sqlite3_clear_bindings(st->st);
+    st->next_param = 1;
+    return &st->base;
+}
+
+static void sq_bind_int(Stmt *s, int64_t v)
+{
+    SqlStmt *st = SST(s);
     sqlite3_bind_int64(st->st, st->next_param++, v);
 }
 
-void stmt_text(Stmt *st, const char *v)
+static void sq_bind_text(Stmt *s, const char *v)
 {
+    SqlStmt *st = SST(s);
     if (v)
         sqlite3_bind_text(st->st, st->next_param++, v, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(st->st, st->next_param++);
 }
 
-void stmt_null(Stmt *st)
+static void sq_bind_null(Stmt *s)
 {
+    SqlStmt *st = SST(s);
     sqlite3_bind_null(st->st, st->next_param++);
 }
 
-int stmt_step(Stmt *st)
+static int sq_step(Stmt *s)
 {
-    int rc = map_rc(sqlite3_step(st->st));
+    int rc = map_rc(sqlite3_step(SST(s)->st));
     if (rc < 0)
-        fprintf(stderr, "wijzer: sqlite step: %s\n", sqlite3_errmsg(st->db->conn));
+        fprintf(stderr, "wijzer: sqlite step: %s\n", sqlite3_errmsg(SDB(s->db)->conn));
     return rc;
 }
 
-int stmt_run(Stmt *st)
+static void sq_reset(Stmt *s)
 {
-    int rc;
-    while ((rc = stmt_step(st)) == DB_ROW)
-        ;
-    sqlite3_reset(st->st);
-    return rc == DB_DONE ? DB_OK : rc;
+    sqlite3_reset(SST(s)->st);
 }
 
-void stmt_reset(Stmt *st)
+static int64_t sq_col_int(Stmt *s, int col)
 {
-    sqlite3_reset(st->st);
+    return sqlite3_column_int64(SST(s)->st, col);
 }
 
-int64_t col_int(Stmt *st, int col)
+static const char *sq_col_text(Stmt *s, int col)
 {
-    return sqlite3_column_int64(st->st, col);
+    return (const char *)sqlite3_column_text(SST(s)->st, col);
 }
 
-const char *col_text(Stmt *st, int col)
+static int sq_col_is_null(Stmt *s, int col)
 {
-    return (const char *)sqlite3_column_text(st->st, col);
+    return sqlite3_column_type(SST(s)->st, col) == SQLITE_NULL;
 }
 
-int col_is_null(Stmt *st, int col)
+static int sq_begin(Db *db)
 {
-    return sqlite3_column_type(st->st, col) == SQLITE_NULL;
+    read_done(SDB(db));
+    return db_exec(SDB(db), "BEGIN IMMEDIATE");
 }
 
-int db_begin(Db *db)
+static int sq_commit(Db *db)
 {
-    return db_exec(db, "BEGIN IMMEDIATE");
+    if (SDB(db)->reading) {
+        read_done(SDB(db));
+        return DB_OK;
+    }
+    return db_exec(SDB(db), "COMMIT");
 }
 
-int db_commit(Db *db)
+static void sq_rollback(Db *db)
 {
-    return db_exec(db, "COMMIT");
+    SDB(db)->reading = 0;
+    sqlite3_exec(SDB(db)->conn, "ROLLBACK", NULL, NULL, NULL);
 }
 
-void db_rollback(Db *db)
+static int64_t sq_changes(Db *db)
 {
-    sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    return sqlite3_changes(SDB(db)->conn);
 }
 
-int64_t db_changes(Db *db)
+static const char *sq_errmsg(Db *db)
 {
-    return sqlite3_changes(db->conn);
-}
-
-const char *db_errmsg(Db *db)
-{
-    return sqlite3_errmsg(db->conn);
+    return sqlite3_errmsg(SDB(db)->conn);
 }
 
 static int is_word_byte(unsigned char c)
@@ -264,7 +245,7 @@ static int is_word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-const char *db_fulltext_query(Arena *a, const char *input)
+static const char *sq_fulltext_query(Arena *a, const char *input)
 {
     enum { MAX_WORDS = 12 };
     const char *words[MAX_WORDS];
@@ -306,12 +287,13 @@ static int migration_cmp(const void *x, const void *y)
     return strcmp(a->name, b->name);
 }
 
-int store_migrate(Db *db, char *err, size_t errlen)
+static int sq_migrate(Db *d, char *err, size_t errlen)
 {
+    SqlDb *db = SDB(d);
     static const char prefix[] = "migrations/sqlite/";
     if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER)")
         != DB_OK) {
-        snprintf(err, errlen, "kan migratietabel niet maken: %s", db_errmsg(db));
+        snprintf(err, errlen, "kan migratietabel niet maken: %s", sqlite3_errmsg(db->conn));
         return DB_ERROR;
     }
     const EmbeddedFile *files[64];
@@ -330,9 +312,9 @@ int store_migrate(Db *db, char *err, size_t errlen)
         sqlite3_finalize(q);
         if (done)
             continue;
-        if (db_begin(db) != DB_OK || db_exec(db, (const char *)files[i]->data) != DB_OK) {
-            snprintf(err, errlen, "migratie %s mislukt: %s", version, db_errmsg(db));
-            db_rollback(db);
+        if (db_exec(db, "BEGIN IMMEDIATE") != DB_OK || db_exec(db, (const char *)files[i]->data) != DB_OK) {
+            snprintf(err, errlen, "migratie %s mislukt: %s", version, sqlite3_errmsg(db->conn));
+            sq_rollback(d);
             return DB_ERROR;
         }
         sqlite3_prepare_v2(db->conn, "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, unixepoch())",
@@ -340,12 +322,37 @@ int store_migrate(Db *db, char *err, size_t errlen)
         sqlite3_bind_text(q, 1, version, -1, SQLITE_STATIC);
         int rc = sqlite3_step(q);
         sqlite3_finalize(q);
-        if (rc != SQLITE_DONE || db_commit(db) != DB_OK) {
-            snprintf(err, errlen, "migratie %s niet vastgelegd: %s", version, db_errmsg(db));
-            db_rollback(db);
+        if (rc != SQLITE_DONE || db_exec(db, "COMMIT") != DB_OK) {
+            snprintf(err, errlen, "migratie %s niet vastgelegd: %s", version, sqlite3_errmsg(db->conn));
+            sq_rollback(d);
             return DB_ERROR;
         }
         applied++;
     }
     return applied;
 }
+
+const EngineOps sqlite_engine = {
+    .name = "sqlite",
+    .connect = sq_connect,
+    .disconnect = sq_disconnect,
+    .lost = sq_lost,
+    .in_transaction = sq_in_transaction,
+    .migrate = sq_migrate,
+    .prepare = sq_prepare,
+    .stmt = sq_stmt,
+    .bind_int = sq_bind_int,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .reset = sq_reset,
+    .col_int = sq_col_int,
+    .col_text = sq_col_text,
+    .col_is_null = sq_col_is_null,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .changes = sq_changes,
+    .errmsg = sq_errmsg,
+    .fulltext_query = sq_fulltext_query,
+};

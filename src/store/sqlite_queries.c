@@ -1,6 +1,14 @@
 /* SQL text for SQLite, one entry per QueryId. Portable SQL with numbered
  * placeholders (?1, ?2 …) bound in order; only full-text search is
- * SQLite's own (FTS5 MATCH, bm25, snippet). */
+ * SQLite's own (FTS5 MATCH, bm25, snippet).
+ *
+ * Tenants: every statement on a municipality's rows filters on its
+ * tenant_id, child rows (themes, links, help requests, timeline) too, so
+ * an id of another municipality finds nothing even when a caller skips
+ * loading the initiative first. The exceptions are deliberate: the
+ * tenants table itself, the SDGs (the UN's, the same everywhere), and the
+ * system-wide purges and jobs. Sessions and tokens also require their
+ * user to be of the same tenant. */
 #include "store/sqlite_queries.h"
 
 /* The columns of an initiative in a list, shared by every list query so
@@ -13,13 +21,23 @@
     " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code" \
     " JOIN users u ON u.id = i.initiator_id" \
     " LEFT JOIN users c ON c.id = i.contact_id "
-/* ?1 tenant, ?2 area (wijk includes its buurten), ?3 theme, ?4 state */
+/* ?1 tenant, ?2 area (wijk includes its buurten), ?3 theme, ?4 state.
+ * CAST(?N AS TEXT) IS NULL: PostgreSQL cannot tell a parameter's type from
+ * `?N IS NULL` alone (pg_queries.c keeps a copy for its search queries). */
 #define LIST_FILTER \
     " i.tenant_id = ?1" \
-    " AND (?2 IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)" \
-    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM initiative_themes t" \
+    " AND (CAST(?2 AS TEXT) IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)" \
+    " AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM initiative_themes t" \
     "      WHERE t.initiative_id = i.id AND t.theme_code = ?3))" \
-    " AND (?4 IS NULL OR i.state = ?4) "
+    " AND (CAST(?4 AS TEXT) IS NULL OR i.state = ?4) "
+
+/* The newest `max` initiatives that match `match` and the filter, newest
+ * first: FTS5 walks its index in rowid order and stops at the limit. */
+#define SEARCH_HITS(match, max) \
+    "SELECT h.rowid AS id FROM initiatives_fts h" \
+    " CROSS JOIN initiatives i ON i.id = h.rowid" \
+    " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code" \
+    " WHERE h.initiatives_fts MATCH " match " AND" LIST_FILTER "ORDER BY h.rowid DESC LIMIT " max
 
 const char *const sqlite_queries[Q_COUNT_] = {
     [Q_TENANT_INSERT] = "INSERT INTO tenants (code, name, host) VALUES (?1, ?2, ?3)"
@@ -77,12 +95,13 @@ const char *const sqlite_queries[Q_COUNT_] = {
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [Q_SESSION_GET] = "SELECT u.id, u.email, u.name, u.phone, u.role, s.csrf FROM sessions s"
                       " JOIN users u ON u.id = s.user_id"
-                      " WHERE s.id = ?1 AND s.tenant_id = ?2 AND s.expires_at > ?3",
-    [Q_SESSION_DELETE] = "DELETE FROM sessions WHERE id = ?1",
+                      " WHERE s.id = ?1 AND s.tenant_id = ?2 AND u.tenant_id = s.tenant_id AND s.expires_at > ?3",
+    [Q_SESSION_DELETE] = "DELETE FROM sessions WHERE id = ?1 AND tenant_id = ?2",
+    /* System-wide on purpose: the purge job runs once for all tenants. */
     [Q_SESSION_PURGE] = "DELETE FROM sessions WHERE expires_at <= ?1",
     [Q_TOKEN_INSERT] = "INSERT INTO api_tokens (id, tenant_id, user_id, created_at) VALUES (?1, ?2, ?3, ?4)",
     [Q_TOKEN_GET] = "SELECT u.id, u.email, u.name, u.phone, u.role FROM api_tokens t"
-                    " JOIN users u ON u.id = t.user_id WHERE t.id = ?1 AND t.tenant_id = ?2",
+                    " JOIN users u ON u.id = t.user_id WHERE t.id = ?1 AND t.tenant_id = ?2 AND u.tenant_id = t.tenant_id",
     [Q_LOGIN_ATTEMPT_GET] = "SELECT window_start, count FROM login_attempts WHERE tenant_id = ?1 AND key = ?2",
     [Q_LOGIN_ATTEMPT_SET] = "INSERT INTO login_attempts (tenant_id, key, window_start, count) VALUES (?1, ?2, ?3, ?4)"
                             " ON CONFLICT (tenant_id, key) DO UPDATE SET window_start = excluded.window_start,"
@@ -106,56 +125,94 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_INITIATIVE_FIND_BY_TITLE] = "SELECT id FROM initiatives WHERE tenant_id = ?1 AND title = ?2",
     [Q_INITIATIVE_THEMES_GET] = "SELECT t.code, t.name_nl FROM initiative_themes it"
                                 " JOIN themes t ON t.tenant_id = it.tenant_id AND t.code = it.theme_code"
-                                " WHERE it.initiative_id = ?1 ORDER BY t.position",
-    [Q_INITIATIVE_THEMES_DELETE] = "DELETE FROM initiative_themes WHERE initiative_id = ?1",
+                                " WHERE +it.tenant_id = ?1 AND it.initiative_id = ?2 ORDER BY t.position",
+    /* +tenant_id: without it SQLite picks the index on (tenant_id, theme_code)
+     * and reads every row of the tenant instead of the initiative's few. */
+    [Q_INITIATIVE_THEMES_DELETE] = "DELETE FROM initiative_themes WHERE +tenant_id = ?1 AND initiative_id = ?2",
     [Q_INITIATIVE_THEME_INSERT] = "INSERT INTO initiative_themes (tenant_id, initiative_id, theme_code)"
                                   " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
     [Q_INITIATIVE_SDGS_GET] = "SELECT s.number, s.name_nl FROM initiative_sdgs i JOIN sdgs s ON s.number = i.sdg"
-                              " WHERE i.initiative_id = ?1 ORDER BY s.number",
-    [Q_INITIATIVE_SDGS_DELETE] = "DELETE FROM initiative_sdgs WHERE initiative_id = ?1",
+                              " WHERE i.tenant_id = ?1 AND i.initiative_id = ?2 ORDER BY s.number",
+    [Q_INITIATIVE_SDGS_DELETE] = "DELETE FROM initiative_sdgs WHERE tenant_id = ?1 AND initiative_id = ?2",
     [Q_INITIATIVE_SDG_INSERT] = "INSERT INTO initiative_sdgs (tenant_id, initiative_id, sdg) VALUES (?1, ?2, ?3)"
                                 " ON CONFLICT DO NOTHING",
-    [Q_INITIATIVE_LINKS_GET] = "SELECT kind, url FROM initiative_links WHERE initiative_id = ?1 ORDER BY id",
-    [Q_INITIATIVE_LINKS_DELETE] = "DELETE FROM initiative_links WHERE initiative_id = ?1",
+    [Q_INITIATIVE_LINKS_GET] = "SELECT kind, url FROM initiative_links WHERE tenant_id = ?1 AND initiative_id = ?2"
+                               " ORDER BY id",
+    [Q_INITIATIVE_LINKS_DELETE] = "DELETE FROM initiative_links WHERE tenant_id = ?1 AND initiative_id = ?2",
     [Q_INITIATIVE_LINK_INSERT] = "INSERT INTO initiative_links (tenant_id, initiative_id, kind, url)"
                                  " VALUES (?1, ?2, ?3, ?4)",
     [Q_HELP_REQUESTS_GET] = "SELECT h.id, h.kind, k.name_nl, h.description, h.amount_cents, h.state"
                             " FROM help_requests h"
                             " JOIN help_kinds k ON k.tenant_id = h.tenant_id AND k.code = h.kind"
-                            " WHERE h.initiative_id = ?1 ORDER BY h.id",
+                            " WHERE h.tenant_id = ?1 AND h.initiative_id = ?2 ORDER BY h.id",
     [Q_HELP_REQUEST_INSERT] = "INSERT INTO help_requests (tenant_id, initiative_id, kind, description,"
                               " amount_cents, state, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
     [Q_HELP_REQUEST_SET_STATE] = "UPDATE help_requests SET state = ?4"
                                  " WHERE tenant_id = ?1 AND initiative_id = ?2 AND id = ?3",
     [Q_TIMELINE_GET] = "SELECT t.at, t.from_state, t.to_state, u.name, u.role, t.note FROM timeline t"
-                       " LEFT JOIN users u ON u.id = t.by_id WHERE t.initiative_id = ?1 ORDER BY t.at, t.id",
+                       " LEFT JOIN users u ON u.id = t.by_id WHERE t.tenant_id = ?1 AND t.initiative_id = ?2"
+                       " ORDER BY t.at, t.id",
     [Q_TIMELINE_INSERT] = "INSERT INTO timeline (tenant_id, initiative_id, at, from_state, to_state, by_id, note)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 
     [Q_INITIATIVE_LIST] = "SELECT " LIST_COLS ", NULL" LIST_FROM "WHERE" LIST_FILTER
                           "ORDER BY i.id DESC LIMIT ?5 OFFSET ?6",
-    [Q_INITIATIVE_COUNT] = "SELECT count(*)" LIST_FROM "WHERE" LIST_FILTER,
-    /* bm25 weights: a word in the title counts most, then the summary. */
+    /* bm25 weights: a word in the title counts most, then the summary.
+     * Only the newest ?8 (SEARCH_MAX) hits are ranked: bm25 reads every
+     * hit's column sizes, so a common word among a million initiatives
+     * would cost a second; the newest hits come cheaply in rowid order.
+     * CROSS JOIN keeps the full-text index as the outer loop (otherwise
+     * SQLite may run the MATCH once per initiative). */
     [Q_INITIATIVE_SEARCH] = "SELECT " LIST_COLS ", snippet(initiatives_fts, -1, char(1), char(2), '…', 12)"
                             " FROM initiatives_fts f"
-                            " JOIN initiatives i ON i.id = f.rowid"
+                            " CROSS JOIN initiatives i ON i.id = f.rowid"
                             " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
                             " JOIN users u ON u.id = i.initiator_id"
                             " LEFT JOIN users c ON c.id = i.contact_id"
-                            " WHERE initiatives_fts MATCH ?7 AND" LIST_FILTER
+                            " WHERE f.initiatives_fts MATCH ?7"
+                            " AND f.rowid >= (SELECT min(id) FROM (" SEARCH_HITS("?7", "?8") "))"
+                            " AND" LIST_FILTER
                             "ORDER BY bm25(initiatives_fts, 10.0, 4.0, 1.0) LIMIT ?5 OFFSET ?6",
-    [Q_INITIATIVE_SEARCH_COUNT] = "SELECT count(*) FROM initiatives_fts f"
-                                  " JOIN initiatives i ON i.id = f.rowid"
-                                  " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
-                                  " WHERE initiatives_fts MATCH ?5 AND" LIST_FILTER,
+    [Q_INITIATIVE_SEARCH_COUNT] = "SELECT count(*) FROM (" SEARCH_HITS("?5", "?6") ")",
     [Q_INITIATIVE_BY_INITIATOR] = "SELECT " LIST_COLS ", NULL" LIST_FROM
                                   "WHERE i.tenant_id = ?1 AND i.initiator_id = ?2 ORDER BY i.id DESC",
     /* The work queue: everything that waits on the municipality. The
      * domain sorts it by deadline, which needs working-day arithmetic. */
     [Q_INITIATIVE_QUEUE] = "SELECT " LIST_COLS ", NULL" LIST_FROM
                            "WHERE i.tenant_id = ?1 AND i.state IN ('ingediend', 'intake', 'in_behandeling')"
-                           " AND (?2 IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)"
-                           " AND (?3 IS NULL OR i.contact_id = ?3)"
+                           " AND (CAST(?2 AS TEXT) IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)"
+                           " AND (CAST(?3 AS BIGINT) IS NULL OR i.contact_id = ?3)"
                            " ORDER BY i.state_since LIMIT 2000",
     [Q_INITIATIVE_STATE_COUNTS] = "SELECT state, count(*) FROM initiatives WHERE tenant_id = ?1 GROUP BY state",
+
+    [Q_TENANT_LIST] = "SELECT id, code, name, host FROM tenants ORDER BY id",
+    [Q_LOGIN_ATTEMPT_PURGE] = "DELETE FROM login_attempts WHERE window_start <= ?1",
+    /* Background jobs (system-wide). A job is claimed by one guarded
+     * UPDATE: of several processes asking at once, exactly one changes
+     * the row; the others see no change and leave the job alone. */
+    [Q_JOB_ENSURE] = "INSERT INTO jobs (name, next_run_at, runs) VALUES (?1, ?2, 0) ON CONFLICT (name) DO NOTHING",
+    [Q_JOB_DUE] = "SELECT name FROM jobs WHERE next_run_at <= ?1 AND (locked_until IS NULL OR locked_until < ?1)"
+                  " ORDER BY name",
+    [Q_JOB_CLAIM] = "UPDATE jobs SET locked_until = ?2, locked_by = ?3"
+                    " WHERE name = ?1 AND next_run_at <= ?4 AND (locked_until IS NULL OR locked_until < ?4)",
+    [Q_JOB_FINISH] = "UPDATE jobs SET next_run_at = ?3, last_run_at = ?4, last_by = ?2, last_ok = ?5, runs = runs + 1,"
+                     " locked_until = NULL, locked_by = NULL WHERE name = ?1 AND locked_by = ?2",
+    [Q_JOB_LIST] = "SELECT name, next_run_at, locked_until, locked_by, last_run_at, runs, last_by, last_ok"
+                   " FROM jobs ORDER BY name",
+    [Q_JOB_SET_DUE] = "UPDATE jobs SET next_run_at = ?2 WHERE name = ?1",
+
+    /* The list's total from the counts the triggers keep (migration 003):
+     * ?1 tenant, ?2 area (a wijk includes its buurten), ?3 state. */
+    [Q_INITIATIVE_COUNT_QUICK] = "SELECT COALESCE(sum(s.n), 0) FROM initiative_counts s"
+                                 " JOIN areas a ON a.tenant_id = s.tenant_id AND a.code = s.area_code"
+                                 " WHERE s.tenant_id = ?1"
+                                 " AND (CAST(?2 AS TEXT) IS NULL OR s.area_code = ?2 OR a.parent_code = ?2)"
+                                 " AND (CAST(?3 AS TEXT) IS NULL OR s.state = ?3)",
+    /* With a theme: from the theme's rows, ?1 tenant, ?2 area, ?3 theme, ?4 state. */
+    [Q_INITIATIVE_COUNT_THEME] = "SELECT count(*) FROM initiative_themes t"
+                                 " JOIN initiatives i ON i.id = t.initiative_id"
+                                 " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
+                                 " WHERE t.tenant_id = ?1 AND t.theme_code = ?3 AND i.tenant_id = ?1"
+                                 " AND (CAST(?2 AS TEXT) IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)"
+                                 " AND (CAST(?4 AS TEXT) IS NULL OR i.state = ?4)",
 };

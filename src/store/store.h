@@ -14,6 +14,7 @@ int store_tenant_upsert(Db *db, const char *code, const char *name, const char *
 int store_tenant_by_code(Db *db, Arena *a, const char *code, Tenant *out);
 int store_tenant_by_host(Db *db, Arena *a, const char *host, Tenant *out);
 int store_tenant_first(Db *db, Arena *a, Tenant *out);
+int store_tenant_list(Db *db, Arena *a, Tenant **out, size_t *n); /* in order of creation */
 const char *store_setting_get(Db *db, Arena *a, int64_t tenant, const char *key); /* NULL if unset */
 int store_setting_set(Db *db, int64_t tenant, const char *key, const char *value);
 
@@ -33,13 +34,15 @@ int store_session_insert(Db *db, const char *id_hash, int64_t tenant, int64_t us
                          int64_t expires);
 int store_session_get(Db *db, Arena *a, const char *id_hash, int64_t tenant, int64_t now, User *user,
                       const char **csrf);
-int store_session_delete(Db *db, const char *id_hash);
+int store_session_delete(Db *db, const char *id_hash, int64_t tenant);
 int store_session_purge(Db *db, int64_t now);
 int store_token_insert(Db *db, const char *id_hash, int64_t tenant, int64_t user, int64_t now);
 int store_token_get(Db *db, Arena *a, const char *id_hash, int64_t tenant, User *user);
 int store_login_attempt_get(Db *db, int64_t tenant, const char *key, int64_t *window_start, int64_t *count);
 int store_login_attempt_set(Db *db, int64_t tenant, const char *key, int64_t window_start, int64_t count);
 int store_login_attempt_clear(Db *db, int64_t tenant, const char *key);
+/* System-wide (the purge job): attempts whose window began at or before `before`. */
+int store_login_attempt_purge(Db *db, int64_t before);
 
 /* Initiatives */
 int store_initiative_insert(Db *db, int64_t tenant, const Initiative *in, int64_t now, int64_t *id);
@@ -49,7 +52,7 @@ int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in);
 /* Loads everything: themes, SDGs, links, help requests. DB_DONE if absent. */
 int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out);
 /* Just the themes of one initiative, for lists and exports. */
-int store_initiative_themes(Db *db, Arena *a, int64_t id, CodeName **out, size_t *n);
+int store_initiative_themes(Db *db, Arena *a, int64_t tenant, int64_t id, CodeName **out, size_t *n);
 int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id);
 /* Moves state only if it still is `from` (DB_DONE otherwise). contact 0
  * leaves the contact person as is; submitted_at 0 leaves it as is. */
@@ -60,7 +63,7 @@ int store_help_request_insert(Db *db, int64_t tenant, int64_t initiative, const 
 int store_help_request_set_state(Db *db, int64_t tenant, int64_t initiative, int64_t id, HelpState state);
 int store_timeline_insert(Db *db, int64_t tenant, int64_t initiative, int64_t at, ProcState from, ProcState to,
                           int64_t by, const char *note);
-int store_timeline(Db *db, Arena *a, int64_t initiative, TimelineEvent **out, size_t *n);
+int store_timeline(Db *db, Arena *a, int64_t tenant, int64_t initiative, TimelineEvent **out, size_t *n);
 /* The list with filters; f->q goes through full-text search when set. */
 int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, InitiativePage *out);
 int store_initiatives_by_initiator(Db *db, Arena *a, int64_t tenant, int64_t user, InitiativePage *out);
@@ -79,5 +82,25 @@ int store_place_upsert(Db *db, int64_t tenant, const char *code, const char *nam
                        const char *organisation, const char *town);
 int store_goal_upsert(Db *db, int64_t tenant, const char *code, const char *title, const char *source,
                       const char *parent);
+
+/* Background jobs: system-wide rows, one per job name (store/jobs.c). */
+typedef struct JobRow {
+    const char *name;
+    int64_t next_run_at, locked_until, last_run_at, runs; /* 0: never / not locked */
+    const char *locked_by, *last_by;                      /* NULL when none */
+    int last_ok;
+} JobRow;
+/* Adds the job, due at first_run, unless it exists. */
+int store_job_ensure(Db *db, const char *name, int64_t first_run);
+/* Names of the jobs due at `now` and not locked by a live claim. */
+int store_jobs_due(Db *db, Arena *a, int64_t now, const char ***names, size_t *n);
+/* Claims a due job for `owner` until `until`: DB_OK when this caller won
+ * it, DB_DONE when it was not due or another process has it. */
+int store_job_claim(Db *db, const char *name, const char *owner, int64_t now, int64_t until);
+/* Records a run by `owner` and frees the job until next_run. */
+int store_job_finish(Db *db, const char *name, const char *owner, int64_t now, int64_t next_run, int ok);
+int store_jobs(Db *db, Arena *a, JobRow **out, size_t *n);
+/* Moves the job's next run to `at` (DB_DONE: no such job). */
+int store_job_set_due(Db *db, const char *name, int64_t at);
 
 #endif

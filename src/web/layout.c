@@ -119,6 +119,8 @@ static const char *status_title(int status)
     case 405: return "Dit kan hier niet";
     case 409: return "Dit kan nu niet";
     case 413: return "Te groot";
+    case 414: return "Webadres te lang";
+    case 415: return "Dit soort bestand kan niet";
     case 429: return "Even wachten";
     case 503: return "Even niet beschikbaar";
     default: return "Er ging iets mis";

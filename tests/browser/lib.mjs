@@ -3,17 +3,13 @@
 // port with demo data in a temporary directory, Debian's chromium through
 // playwright-core (never a downloaded browser), log-in, and axe.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { BIN, ROOT as root, newDatabase, runWijzer, startWijzer, tempDir } from '../lib/server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const BIN = path.resolve(root, process.env.WIJZER_BIN || 'build/wijzer');
+export { BIN };
 export const DEMO_PASSWORD = 'welkom-in-lv';
 export const demo = JSON.parse(readFileSync(path.join(root, 'demo/lv.json'), 'utf8'));
 // The first demo official ("official" role, not coordinator or admin).
@@ -21,76 +17,40 @@ export const demoOfficial = demo.officials.find((o) => o.role === 'official');
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-function freePort() {
-    return new Promise((resolve, reject) => {
-        const srv = net.createServer();
-        srv.unref();
-        srv.on('error', reject);
-        srv.listen(0, '127.0.0.1', () => {
-            const { port } = srv.address();
-            srv.close(() => resolve(port));
-        });
-    });
-}
-
 function wijzer(args, input) {
-    const res = spawnSync(BIN, args, { input: input ?? '', encoding: 'utf8' });
-    if (res.status !== 0)
-        throw new Error(`wijzer ${args.join(' ')} failed (${res.status}): ${res.stderr}${res.stdout}`);
+    const res = runWijzer(args, { input: input ?? '' });
+    if (res.code !== 0)
+        throw new Error(`wijzer ${args.join(' ')} failed (${res.code ?? res.signal}): ${res.stderr}${res.stdout}`);
     return res.stdout;
 }
 
-// Starts a server on demo data. users: [{email, name, role, password}]
-// added with `wijzer user add` (password on stdin). Returns {base, db,
-// stop()}; stop() sends SIGTERM and waits for exit code 0.
+// Starts a server on demo data (SQLite, or PostgreSQL when WIJZER_TEST_PG
+// is set). users: [{email, name, role, password}] added with `wijzer user
+// add` (password on stdin). Returns {base, db, stop()}; stop() sends
+// SIGTERM and waits for exit code 0.
 export async function startServer({ users = [] } = {}) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wijzer-browser-'));
-    const db = path.join(dir, 't.db');
-    wijzer(['init', '--db', db, '--demo']);
-    for (const u of users)
-        wijzer(['user', 'add', '--db', db, '--email', u.email, '--name', u.name, '--role', u.role], u.password + '\n');
-
-    let lastError;
-    for (let attempt = 0; attempt < 3; attempt++) {
-        const port = await freePort();
-        const base = `http://127.0.0.1:${port}`;
-        const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--quiet'], {
-            stdio: ['ignore', 'ignore', 'pipe'],
-        });
-        let stderr = '';
-        // Kept for the failure messages only: a passing run prints nothing.
-        proc.stderr.on('data', (d) => { stderr += d; });
-        const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-        let state = 'starting';
-        exited.then(() => { if (state === 'starting') state = 'exited'; });
-        const deadline = Date.now() + 10000;
-        while (state === 'starting' && Date.now() < deadline) {
-            try {
-                const res = await fetch(`${base}/healthz`);
-                if (res.status === 200) state = 'up';
-            } catch { /* not listening yet */ }
-            if (state === 'starting') await new Promise((r) => setTimeout(r, 50));
-        }
-        if (state === 'up') {
-            return {
-                base,
-                db,
-                async stop() {
-                    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
-                    const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
-                    const { code, signal } = await exited;
-                    clearTimeout(timer);
-                    rmSync(dir, { recursive: true, force: true });
-                    assert.equal(code, 0, `server exited with ${code ?? signal} after SIGTERM: ${stderr}`);
-                },
-            };
-        }
-        if (proc.exitCode === null) proc.kill('SIGKILL');
-        await exited;
-        lastError = new Error(`server did not come up on ${base}: ${stderr}`);
+    const dir = tempDir('wijzer-browser-');
+    try {
+        const db = newDatabase(dir);
+        wijzer(['init', '--db', db, '--demo']);
+        for (const u of users)
+            wijzer(['user', 'add', '--db', db, '--email', u.email, '--name', u.name, '--role', u.role], u.password + '\n');
+        const srv = await startWijzer(db);
+        return {
+            base: srv.base,
+            db,
+            async stop() {
+                const timer = setTimeout(() => srv.proc.kill('SIGKILL'), 5000);
+                const { code, signal } = await srv.stop();
+                clearTimeout(timer);
+                rmSync(dir, { recursive: true, force: true });
+                assert.equal(code, 0, `server exited with ${code ?? signal} after SIGTERM: ${srv.stderr()}`);
+            },
+        };
+    } catch (e) {
+        rmSync(dir, { recursive: true, force: true });
+        throw e;
     }
-    rmSync(dir, { recursive: true, force: true });
-    throw lastError;
 }
 
 export function launchBrowser() {

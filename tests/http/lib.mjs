@@ -1,17 +1,15 @@
 // Shared helpers for the HTTP tests: each test file starts its own real
 // server (`wijzer serve`) on 127.0.0.1 with its own temporary database,
 // demo data and a fixed cast of users, and stops it with SIGTERM at the end.
-import { spawn, spawnSync } from 'node:child_process';
+// The database is SQLite, or PostgreSQL when WIJZER_TEST_PG is set
+// (tests/lib/server.mjs).
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { ROOT, BIN, newDatabase, runWijzer, startWijzer, tempDir as makeTempDir } from '../lib/server.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = path.resolve(ROOT, process.env.WIJZER_BIN || 'build/wijzer');
+export { ROOT, BIN };
 export const DEMO = JSON.parse(fs.readFileSync(path.join(ROOT, 'demo', 'lv.json'), 'utf8'));
 export const PASSWORD = 'geheim-voor-de-test-1';
 export const DEMO_PASSWORD = 'welkom-in-lv';
@@ -31,27 +29,10 @@ export const STATES = ['idee', 'ingediend', 'intake', 'in_behandeling', 'toegeke
 
 /* ---------- command line ---------- */
 
-// The caller's environment without WIJZER_* (so only what a test sets counts).
-export function cleanEnv(extra) {
-  const env = { ...process.env };
-  delete env.WIJZER_DB;
-  delete env.WIJZER_LISTEN;
-  return { ...env, ...extra };
-}
+export { cleanEnv, freePort, newDatabase, ENGINE } from '../lib/server.mjs';
 
 // Runs the binary; returns {code, stdout, stderr}.
-export function cli(args, { input, env, timeout = 60_000 } = {}) {
-  const r = spawnSync(BIN, args, {
-    input,
-    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-    env: cleanEnv(env),
-    encoding: 'utf8',
-    timeout,
-  });
-  // A program that refuses its arguments may exit before reading stdin.
-  if (r.error && !(r.error.code === 'EPIPE' && r.status !== null)) throw r.error;
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
+export const cli = runWijzer;
 
 function cliOk(args, opts) {
   const r = cli(args, opts);
@@ -59,25 +40,14 @@ function cliOk(args, opts) {
   return r;
 }
 
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.unref();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export function tempDir() {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'wijzer-http-'));
+  return makeTempDir('wijzer-http-');
 }
 
-// Creates a database with demo data; returns its path.
+// Creates a database with demo data (SQLite in dir, or a new PostgreSQL
+// database when WIJZER_TEST_PG is set); returns its --db value.
 export function initDb(dir) {
-  const db = path.join(dir, 't.db');
+  const db = newDatabase(dir);
   cliOk(['init', '--db', db, '--demo']);
   return db;
 }
@@ -98,47 +68,8 @@ export function addUsers(db, users = USERS, ids = {}) {
 /* ---------- the server ---------- */
 
 // Starts `wijzer serve`; resolves to {base, port, proc, stderr(), stop()}.
-export async function serve(db, { env, args = [] } = {}) {
-  let lastErr = '';
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const proc = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--quiet', ...args], {
-      env: cleanEnv(env),
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    proc.stderr.on('data', (d) => { err += d; });
-    const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-    let done = null;
-    // Never leave a server behind if this test process ends early.
-    const reap = () => { if (!done) proc.kill('SIGKILL'); };
-    process.once('exit', reap);
-    exited.then((x) => { done = x; process.off('exit', reap); });
-    const base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline && !done) {
-      try {
-        const r = await fetch(base + '/healthz');
-        await r.arrayBuffer();
-        if (r.status === 200) {
-          return {
-            base, port, proc, exited,
-            stderr: () => err,
-            async stop(signal = 'SIGTERM') {
-              if (!done) proc.kill(signal);
-              return exited;
-            },
-          };
-        }
-      } catch { /* not listening yet */ }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    if (!done) { proc.kill('SIGKILL'); await exited; }
-    lastErr = err;
-    // A port taken between freePort() and bind: try another one.
-    if (!/in gebruik|in use/i.test(err)) break;
-  }
-  throw new Error(`server did not answer /healthz within 10 s: ${lastErr}`);
+export function serve(db, opts) {
+  return startWijzer(db, opts);
 }
 
 // Registers before/after hooks for one test file: a fresh database with

@@ -1,0 +1,372 @@
+#!/usr/bin/env bash
+# Benchmarks (`make bench`): wijzer on loopback against nginx serving a
+# static file of the same size as each measured page, with wrk, in one run.
+#
+#   bench/run.sh [--million] [--duration S] [--connections N] [--no-pg]
+#                [--baseline BIN] [--sizes "N …"]
+#
+# Per database size (100,000 initiatives; with --million also 1,000,000):
+#   object   GET /api/v1/initiatives/{id}   random ids             vs nginx
+#   list     GET /initiatieven              the list page, 20 items vs nginx
+#   search   GET /api/v1/initiatives?q=…    20 realistic words      vs nginx
+#   search4  the same with 4 connections: the latency one person sees
+#   writes   POST /api/v1/initiatives and …/transitions with a token
+# plus the resident memory (VmRSS, VmHWM) of the server afterwards.
+# With PostgreSQL (src/store/pg.c and scripts/pg-test-server.sh present,
+# unless --no-pg): the same on PostgreSQL with one and with two processes
+# (both on one port, SO_REUSEPORT; the kernel spreads the connections).
+# --baseline BIN measures another wijzer binary on SQLite in the same run
+# (before/after a change). Prints a Markdown table at the end.
+#
+# Databases are made with `wijzer init --demo --scale N` and cached in
+# var/bench/ (remade when src/domain/scale.c or a migration changes; the
+# 1,000,000 one grows a copy of the 100,000 one). Each measurement runs
+# on a copy, so the write mix never changes the cache.
+# Environment: WIJZER_BIN (default build/wijzer, built with make).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SIZES="100000" DUR=10 CONN=64 PG=auto BASELINE="" THREADS=2
+while [[ $# -gt 0 ]]; do
+    case $1 in
+    --million) SIZES="100000 1000000" ;;
+    --sizes) SIZES=$2; shift ;;
+    --duration) DUR=$2; shift ;;
+    --connections) CONN=$2; shift ;;
+    --no-pg) PG=no ;;
+    --baseline) BASELINE=$2; shift ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "bench: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+VAR=$ROOT/var/bench
+mkdir -p "$VAR"
+TMP=$(mktemp -d /tmp/wijzer-bench.XXXXXX)
+chmod 755 "$TMP"
+PIDS=() PGDIR=""
+cleanup() {
+    for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done
+    sleep 0.5
+    for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill -9 "$p" 2>/dev/null || true; done
+    [[ -n $PGDIR ]] && scripts/pg-test-server.sh stop "$PGDIR" >/dev/null 2>&1 || true
+    rm -rf "$TMP" "$VAR"/work-*
+}
+trap cleanup EXIT
+log() { printf '%s\n' "$*" >&2; }
+
+# ---- Tools ------------------------------------------------------------------
+
+need_tools() {
+    local missing=()
+    command -v wrk >/dev/null || missing+=(wrk)
+    command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+    command -v curl >/dev/null || missing+=(curl)
+    [[ ${#missing[@]} -eq 0 ]] && return
+    log "bench: installing ${missing[*]}"
+    apt-get install -y "${missing[@]}" >/dev/null 2>&1 \
+        || { apt-get update >/dev/null && apt-get install -y "${missing[@]}" >/dev/null; }
+}
+need_tools
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+BIN=${WIJZER_BIN:-}
+if [[ -z $BIN ]]; then
+    make -j2 --no-print-directory all >&2
+    BIN=$ROOT/build/wijzer
+fi
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.0f", b - a }'; }
+
+# ---- Databases ----------------------------------------------------------------
+
+STAMP=$(cat src/domain/scale.c migrations/sqlite/*.sql | md5sum | cut -c1-12)
+declare -A MADE_IN # "engine size" -> seconds it took to make
+
+# The cached SQLite database with n initiatives (its path in DB).
+DB=""
+sqlite_db() {
+    local n=$1 db=$VAR/sqlite-$1.db
+    if [[ -f $db && "$(cat "$db.stamp" 2>/dev/null)" == "$STAMP" ]]; then
+        MADE_IN["sqlite $n"]=$(cat "$db.seconds")
+        DB=$db
+        return
+    fi
+    rm -f "$db" "$db"-* "$db.stamp"
+    local t0 base=0 prev=""
+    t0=$(now)
+    if [[ $n -gt 100000 ]]; then
+        sqlite_db 100000
+        prev=$DB
+        cp "$prev" "$db"
+        base=100000
+    fi
+    log "bench: making $db (init --demo --scale $((n - base)))"
+    "$BIN" init --db "$db" --demo --scale $((n - base)) >&2
+    local s
+    s=$(elapsed "$t0")
+    [[ -n $prev ]] && s=$((s + $(cat "$prev.seconds")))
+    echo "$s" >"$db.seconds"
+    echo "$STAMP" >"$db.stamp"
+    MADE_IN["sqlite $n"]=$s
+    DB=$db
+}
+
+# A throw-away PostgreSQL server (started once) and a database with n
+# initiatives in it; its URL in DB.
+PGURL=""
+pg_available() {
+    [[ $PG != no && -f src/store/pg.c && -x scripts/pg-test-server.sh ]]
+}
+pg_db() {
+    local n=$1
+    if [[ -z $PGURL ]]; then
+        PGDIR=$TMP/pg
+        PGURL=$(scripts/pg-test-server.sh start "$PGDIR")
+    fi
+    local url="${PGURL%/}/bench$n"
+    if ! psql_do "$PGURL" "SELECT 1 FROM pg_database WHERE datname = 'bench$n'" | grep -q 1; then
+        psql_do "$PGURL" "CREATE DATABASE bench$n" >/dev/null
+        local t0
+        t0=$(now)
+        log "bench: making PostgreSQL database bench$n (init --demo --scale $n)"
+        "$BIN" init --db "$url" --demo --scale "$n" >&2
+        MADE_IN["postgresql $n"]=$(elapsed "$t0")
+    fi
+    DB=$url
+}
+psql_do() {
+    local bindir
+    bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    "$bindir/psql" -qtA "$1" -c "$2"
+}
+
+# ---- Servers --------------------------------------------------------------------
+
+# Starts `procs` wijzer processes on one port; their pids go to SERVER_PIDS.
+SERVER_PIDS=()
+start_wijzer() {
+    local bin=$1 db=$2 port=$3 procs=${4:-1}
+    SERVER_PIDS=()
+    for ((i = 0; i < procs; i++)); do
+        "$bin" serve --db "$db" --listen "127.0.0.1:$port" --quiet 2>>"$TMP/wijzer.log" &
+        SERVER_PIDS+=($!)
+        PIDS+=($!)
+    done
+    for _ in $(seq 1 100); do
+        curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    log "bench: wijzer did not start"; tail -5 "$TMP/wijzer.log" >&2
+    return 1
+}
+stop_wijzer() {
+    for p in "${SERVER_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${SERVER_PIDS[@]}"; do
+        for _ in $(seq 1 150); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$p" 2>/dev/null || true
+        wait "$p" 2>/dev/null || true
+    done
+    SERVER_PIDS=()
+}
+rss() { # pid -> "VmRSS VmHWM" in MB
+    awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.1f %.1f", r / 1024, h / 1024 }' "/proc/$1/status"
+}
+
+NGINX_PORT=""
+start_nginx() {
+    NGINX_PORT=$(free_port)
+    mkdir -p "$TMP/nginx/www"
+    cat >"$TMP/nginx/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $TMP/nginx/nginx.pid;
+error_log $TMP/nginx/error.log;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000000;
+    keepalive_timeout 65;
+    types { application/json json; text/html html; }
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $TMP/nginx/www;
+    }
+}
+EOF
+    chmod -R a+rX "$TMP/nginx"
+    "$NGINX" -c "$TMP/nginx/nginx.conf" -p "$TMP/nginx" 2>>"$TMP/nginx/error.log" &
+    PIDS+=($!)
+    for _ in $(seq 1 50); do
+        curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/" -H 'Host: x' 2>/dev/null && break
+        [[ -f $TMP/nginx/nginx.pid ]] && break
+        sleep 0.1
+    done
+    sleep 0.3
+}
+# Saves the real answer of url as a static file for nginx; prints its size.
+static_copy() {
+    curl -sf "$1" -o "$TMP/nginx/www/$2"
+    chmod a+r "$TMP/nginx/www/$2"
+    stat -c %s "$TMP/nginx/www/$2"
+}
+
+# ---- wrk --------------------------------------------------------------------------
+
+lua() { # name -> a script with the shared part in front
+    cat bench/lua/common.lua "bench/lua/$1.lua" >"$TMP/$1.lua"
+    echo "$TMP/$1.lua"
+}
+# wrk conns url script [args…] -> "rps p50 p99 non2xx+errors"
+measure() {
+    local conns=$1 url=$2 script=$3; shift 3
+    local t=$THREADS
+    [[ $conns -lt $t ]] && t=$conns
+    wrk -t"$t" -c"$conns" -d"${DUR}s" --timeout 10s --latency -s "$(lua "$script")" "$url" -- "$@" >"$TMP/wrk.out" 2>&1 || true
+    local line
+    line=$(grep '^BENCH' "$TMP/wrk.out" || true)
+    if [[ -z $line ]]; then
+        log "bench: wrk failed:"; cat "$TMP/wrk.out" >&2
+        echo "0 0 0 -1"
+        return
+    fi
+    awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+           printf "%s %s %s %d\n", v["rps"], v["p50_ms"], v["p99_ms"], v["non2xx"] + v["sockerr"] }' <<<"$line"
+}
+warm() { # a short run first, so caches are warm for the measurement
+    local saved=$DUR
+    DUR=3
+    measure "$@" >/dev/null
+    DUR=$saved
+}
+
+ROWS=() RSS_ROWS=()
+row() { ROWS+=("$*"); }
+
+# Measures one configuration; label e.g. "SQLite", "PostgreSQL, 2 processes".
+run_config() {
+    local label=$1 bin=$2 db=$3 n=$4 procs=$5
+    local port base
+    port=$(free_port)
+    base=http://127.0.0.1:$port
+    log "bench: $label, $n initiatives"
+    start_wijzer "$bin" "$db" "$port" "$procs"
+    local mid=$((n / 2))
+    local s_obj s_list s_search
+    s_obj=$(static_copy "$base/api/v1/initiatives/$mid" object.json)
+    s_list=$(static_copy "$base/initiatieven" list.html)
+    s_search=$(static_copy "$base/api/v1/initiatives?q=moestuin" search.json)
+
+    local r ng
+    warm "$CONN" "$base" object "$n"
+    r=$(measure "$CONN" "$base" object "$n")
+    ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/object.json" static)
+    row "$n|$label|object|$r|$ng|$s_obj"
+    warm "$CONN" "$base/initiatieven" static
+    r=$(measure "$CONN" "$base/initiatieven" static)
+    ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/list.html" static)
+    row "$n|$label|list|$r|$ng|$s_list"
+    warm "$CONN" "$base" search
+    r=$(measure "$CONN" "$base" search)
+    ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/search.json" static)
+    row "$n|$label|search|$r|$ng|$s_search"
+    r=$(measure 4 "$base" search)
+    row "$n|$label|search4|$r|-|$s_search"
+
+    # The writes need an official's API token.
+    local email="meting-$RANDOM@example.nl" token
+    printf 'meting-wachtwoord\n' | "$bin" user add --db "$db" --email "$email" --name "Meting" --role official >/dev/null
+    token=$("$bin" token create --db "$db" --email "$email" | tail -1)
+    r=$(measure "$CONN" "$base" writes "$token")
+    row "$n|$label|writes|$r|-|-"
+
+    local mem="" p
+    for p in "${SERVER_PIDS[@]}"; do mem="$mem $(rss "$p")"; done
+    RSS_ROWS+=("$n|$label|$mem")
+    stop_wijzer
+}
+
+# A copy of the cached SQLite database to measure on.
+work_copy() {
+    local w=$VAR/work-$1.db
+    rm -f "$w" "$w"-*
+    cp "$2" "$w"
+    echo "$w"
+}
+
+# ---- The run ------------------------------------------------------------------------
+
+start_nginx
+for n in $SIZES; do
+    sqlite_db "$n"
+    db=$DB
+    if [[ -n $BASELINE ]]; then
+        run_config "SQLite, before" "$BASELINE" "$(work_copy before "$db")" "$n" 1
+    fi
+    run_config "SQLite" "$BIN" "$(work_copy now "$db")" "$n" 1
+    rm -f "$VAR"/work-*
+    if pg_available; then
+        pg_db "$n"
+        run_config "PostgreSQL, 1 process" "$BIN" "$DB" "$n" 1
+        run_config "PostgreSQL, 2 processes" "$BIN" "$DB" "$n" 2
+    fi
+done
+
+# ---- The table ------------------------------------------------------------------------
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+echo
+echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM,"
+echo "$(uname -sr); wrk -t$THREADS -c$CONN -d${DUR}s on loopback (search4: -c4); nginx $("$NGINX" -v 2>&1 | sed 's/.*nginx\///'), worker_processes auto."
+echo
+echo "| initiatives | engine | test | wijzer req/s | nginx req/s (same bytes) | ratio | p50 ms | p99 ms | failed |"
+echo "|---:|---|---|---:|---:|---:|---:|---:|---:|"
+for r in "${ROWS[@]}"; do
+    IFS='|' read -r n label test w ng bytes <<<"$r"
+    read -r rps p50 p99 bad <<<"$w"
+    name=$test
+    case $test in
+    object) name="API object ($bytes B)" ;;
+    list) name="list page, 20 items ($bytes B)" ;;
+    search) name="search ($bytes B)" ;;
+    search4) name="search, 4 connections" ;;
+    writes) name="write mix (create + transitions)" ;;
+    esac
+    if [[ $ng == - ]]; then
+        nrps="—" ratio="—"
+    else
+        read -r nrps _ <<<"$ng"
+        ratio=$(awk -v a="$rps" -v b="$nrps" 'BEGIN { printf (b > 0 ? "%.2f" : "—"), a / b }')
+        nrps=$(printf "%.0f" "$nrps")
+    fi
+    printf "| %s | %s | %s | %.0f | %s | %s | %s | %s | %s |\n" \
+        "$(printf "%'d" "$n" 2>/dev/null || echo "$n")" "$label" "$name" "$rps" "$nrps" "$ratio" "$p50" "$p99" "$bad"
+done
+echo
+echo "| initiatives | engine | made in | resident memory after the run (VmRSS / VmHWM, MB, per process) |"
+echo "|---:|---|---:|---|"
+for r in "${RSS_ROWS[@]}"; do
+    IFS='|' read -r n label mem <<<"$r"
+    key="sqlite $n"
+    [[ $label == PostgreSQL* ]] && key="postgresql $n"
+    made=${MADE_IN[$key]:-}
+    [[ $label == *before* || $label == *"2 processes"* ]] && made=""
+    set -- $mem
+    m=""
+    while [[ $# -ge 2 ]]; do m="$m${m:+; }$1 / $2"; shift 2; done
+    printf "| %s | %s | %s | %s |\n" "$n" "$label" "${made:+${made} s}" "$m"
+done
+if ! pg_available; then
+    echo
+    echo "PostgreSQL: not measured (no src/store/pg.c or scripts/pg-test-server.sh yet, or --no-pg)."
+fi

@@ -1,0 +1,220 @@
+/* The engine-neutral half of db.h: a Store holds its engine's operations
+ * and a pool of that engine's connections; every other db.h call goes to
+ * the engine of the handle it is given (engine.h). */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lib/arena.h"
+#include "store/engine.h"
+
+enum { POOL_MAX = 64 };
+
+struct Store {
+    const EngineOps *ops;
+    char *url;
+    pthread_mutex_t lock;
+    Db *idle[POOL_MAX];
+    int n_idle;
+    time_t last_complaint; /* so an unreachable server is logged once per few seconds, not per request */
+};
+
+#define QUERY_NAME(name) #name,
+static const char *const query_names[] = { WIJZER_QUERIES(QUERY_NAME) };
+#undef QUERY_NAME
+
+const char *query_name(QueryId q)
+{
+    return q < Q_COUNT_ ? query_names[q] : "?";
+}
+
+const EngineOps *engine_for_url(const char *url)
+{
+    if (strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0)
+        return &pg_engine;
+    return &sqlite_engine;
+}
+
+int store_open(const char *url, Store **out, char *err, size_t errlen)
+{
+    const EngineOps *ops = engine_for_url(url);
+    Db *first = ops->connect(url, err, errlen);
+    if (!first)
+        return DB_ERROR;
+    Store *s = xcalloc(1, sizeof *s);
+    s->ops = ops;
+    s->url = xstrdup(url);
+    pthread_mutex_init(&s->lock, NULL);
+    s->idle[s->n_idle++] = first;
+    *out = s;
+    return DB_OK;
+}
+
+void store_close(Store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->n_idle; i++)
+        s->ops->disconnect(s->idle[i]);
+    pthread_mutex_destroy(&s->lock);
+    free(s->url);
+    free(s);
+}
+
+const char *store_engine(const Store *s)
+{
+    return s->ops->name;
+}
+
+static Db *pool_take(Store *s)
+{
+    pthread_mutex_lock(&s->lock);
+    Db *db = s->n_idle ? s->idle[--s->n_idle] : NULL;
+    pthread_mutex_unlock(&s->lock);
+    return db;
+}
+
+Db *store_acquire(Store *s)
+{
+    Db *db;
+    while ((db = pool_take(s)) && db->ops->lost(db))
+        db->ops->disconnect(db);
+    if (!db) {
+        char err[512];
+        db = s->ops->connect(s->url, err, sizeof err);
+        if (!db) {
+            time_t now = time(NULL);
+            pthread_mutex_lock(&s->lock);
+            int say = now - s->last_complaint >= 5;
+            if (say)
+                s->last_complaint = now;
+            pthread_mutex_unlock(&s->lock);
+            if (say)
+                fprintf(stderr, "wijzer: %s\n", err);
+            return NULL;
+        }
+    }
+    db->used = 0;
+    return db;
+}
+
+void store_release(Store *s, Db *db)
+{
+    if (!db)
+        return;
+    if (!db->ops->lost(db) && db->ops->in_transaction(db))
+        db->ops->rollback(db); /* a handler returned mid-transaction */
+    Db *drop[POOL_MAX + 1];
+    int n_drop = 0;
+    pthread_mutex_lock(&s->lock);
+    if (db->ops->lost(db)) {
+        /* The server went away: the idle connections were made to the
+         * same server and are most likely dead too. */
+        drop[n_drop++] = db;
+        while (s->n_idle)
+            drop[n_drop++] = s->idle[--s->n_idle];
+    } else if (s->n_idle < POOL_MAX) {
+        s->idle[s->n_idle++] = db;
+    } else {
+        drop[n_drop++] = db;
+    }
+    pthread_mutex_unlock(&s->lock);
+    for (int i = 0; i < n_drop; i++)
+        drop[i]->ops->disconnect(drop[i]);
+}
+
+int store_migrate(Db *db, char *err, size_t errlen)
+{
+    return db->ops->migrate(db, err, errlen);
+}
+
+Stmt *db_stmt(Db *db, QueryId q)
+{
+    return db->ops->stmt(db, q);
+}
+
+void stmt_int(Stmt *st, int64_t v)
+{
+    st->db->ops->bind_int(st, v);
+}
+
+void stmt_text(Stmt *st, const char *v)
+{
+    st->db->ops->bind_text(st, v);
+}
+
+void stmt_null(Stmt *st)
+{
+    st->db->ops->bind_null(st);
+}
+
+int stmt_step(Stmt *st)
+{
+    return st->db->ops->step(st);
+}
+
+int stmt_run(Stmt *st)
+{
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW)
+        ;
+    stmt_reset(st);
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
+void stmt_reset(Stmt *st)
+{
+    st->db->ops->reset(st);
+}
+
+int64_t col_int(Stmt *st, int col)
+{
+    return st->db->ops->col_int(st, col);
+}
+
+const char *col_text(Stmt *st, int col)
+{
+    return st->db->ops->col_text(st, col);
+}
+
+int col_is_null(Stmt *st, int col)
+{
+    return st->db->ops->col_is_null(st, col);
+}
+
+int db_begin(Db *db)
+{
+    return db->ops->begin(db);
+}
+
+int db_commit(Db *db)
+{
+    return db->ops->commit(db);
+}
+
+void db_rollback(Db *db)
+{
+    db->ops->rollback(db);
+}
+
+int64_t db_changes(Db *db)
+{
+    return db->ops->changes(db);
+}
+
+const char *db_errmsg(Db *db)
+{
+    return db->ops->errmsg(db);
+}
+
+int db_lost(Db *db)
+{
+    return db && db->ops->lost(db);
+}
+
+const char *db_fulltext_query(Db *db, Arena *a, const char *input)
+{
+    return db->ops->fulltext_query(a, input);
+}

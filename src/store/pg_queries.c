@@ -1,0 +1,116 @@
+/* SQL text for PostgreSQL. Most statements are SQLite's portable text
+ * (sqlite_queries.c) with its numbered placeholders ?N rewritten to $N;
+ * the table below holds only the statements where PostgreSQL differs:
+ * full-text search (a tsvector column with the 'dutch' configuration
+ * instead of FTS5). A placeholder whose type PostgreSQL cannot infer
+ * (`?2 IS NULL` on its own) is written portably as CAST(?2 AS TEXT) in
+ * the shared text, so it needs no entry here. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/arena.h"
+#include "lib/buf.h"
+#include "store/engine.h"
+
+/* As in sqlite_queries.c: the columns every list reader expects. */
+#define LIST_COLS \
+    "i.id, i.title, i.summary, i.area_code, a.name, i.state, u.name, i.show_name, " \
+    "i.created_at, i.state_since, i.submitted_at, i.contact_id, c.name "
+#define LIST_JOIN \
+    " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code" \
+    " JOIN users u ON u.id = i.initiator_id" \
+    " LEFT JOIN users c ON c.id = i.contact_id "
+/* $1 tenant, $2 area (wijk includes its buurten), $3 theme, $4 state */
+#define LIST_FILTER \
+    " i.tenant_id = $1" \
+    " AND ($2::text IS NULL OR i.area_code = $2 OR a.parent_code = $2)" \
+    " AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM initiative_themes t" \
+    "      WHERE t.initiative_id = i.id AND t.theme_code = $3))" \
+    " AND ($4::text IS NULL OR i.state = $4) "
+/* The same contract as FTS5's bm25(10, 4, 1): title (weight A) counts
+ * most, then the summary (B), then the description (C). The weights array
+ * is {D, C, B, A}. */
+#define RANK "ts_rank_cd('{0, 0.1, 0.4, 1.0}', i.tsv, q)"
+/* \x01 and \x02 mark the hit, as snippet() does in SQLite; out_marked()
+ * turns them into <mark> after escaping the rest. */
+#define HEADLINE \
+    "ts_headline('dutch', i.title || ' — ' || i.summary || ' — ' || i.description, q," \
+    " 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=12, MinWords=5, MaxFragments=1')"
+
+/* As SQLite's SEARCH_HITS: the newest `max` matches; only those are
+ * ranked, so a common word costs the same among a million initiatives as
+ * among a thousand. */
+#define SEARCH_HITS(match, max) \
+    "SELECT i.id FROM initiatives i CROSS JOIN to_tsquery('dutch', " match ") q" \
+    " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code" \
+    " WHERE i.tsv @@ q AND" LIST_FILTER "ORDER BY i.id DESC LIMIT " max
+
+static const char *const pg_own[Q_COUNT_] = {
+    /* Ranks and pages first, then makes headlines for that one page only:
+     * ts_headline reads the whole text again. */
+    [Q_INITIATIVE_SEARCH] = "SELECT " LIST_COLS ", " HEADLINE
+                            " FROM (SELECT i.id, " RANK " AS rank"
+                            "   FROM initiatives i CROSS JOIN to_tsquery('dutch', $7) q"
+                            "   JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
+                            "   WHERE i.tsv @@ q AND" LIST_FILTER
+                            "   AND i.id >= (SELECT min(id) FROM (" SEARCH_HITS("$7", "$8") ") k)"
+                            "   ORDER BY rank DESC, i.id DESC LIMIT $5 OFFSET $6) hit"
+                            " JOIN initiatives i ON i.id = hit.id" LIST_JOIN
+                            " CROSS JOIN to_tsquery('dutch', $7) q"
+                            " ORDER BY hit.rank DESC, i.id DESC",
+    [Q_INITIATIVE_SEARCH_COUNT] = "SELECT count(*) FROM (" SEARCH_HITS("$5", "$6") ") k",
+};
+
+/* ?N becomes $N; a bare ? becomes the next number. Text inside quotes is
+ * left alone. */
+static char *rewrite(const char *sql)
+{
+    Buf b;
+    buf_init(&b);
+    char quote = 0;
+    int next = 1;
+    for (const char *p = sql; *p; p++) {
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+            buf_putc(&b, *p);
+        } else if (*p == '\'' || *p == '"') {
+            quote = *p;
+            buf_putc(&b, *p);
+        } else if (*p == '?') {
+            buf_putc(&b, '$');
+            if (p[1] >= '0' && p[1] <= '9') {
+                int n = atoi(p + 1);
+                if (n >= next)
+                    next = n + 1;
+            } else {
+                buf_printf(&b, "%d", next++);
+            }
+        } else {
+            buf_putc(&b, *p);
+        }
+    }
+    char *out = xstrdup(buf_cstr(&b));
+    buf_free(&b);
+    return out;
+}
+
+static char *texts[Q_COUNT_];
+static pthread_once_t texts_once = PTHREAD_ONCE_INIT;
+
+static void build_texts(void)
+{
+    for (int q = 0; q < Q_COUNT_; q++) {
+        const char *src = pg_own[q] ? pg_own[q] : sqlite_queries[q];
+        texts[q] = src ? rewrite(src) : NULL;
+    }
+}
+
+const char *pg_query_text(QueryId q)
+{
+    if (q >= Q_COUNT_)
+        return NULL;
+    pthread_once(&texts_once, build_texts);
+    return texts[q];
+}

@@ -1,0 +1,195 @@
+/* Every statement for every engine: each QueryId has SQL text for SQLite
+ * and PostgreSQL, and each one prepares on a real, migrated database of
+ * that engine. PostgreSQL is tested when WIJZER_TEST_PG holds a server's
+ * base URL (tests/run.sh starts one with scripts/pg-test-server.sh);
+ * without it those tests are skipped. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/arena.h"
+#include "store/engine.h"
+#include "store/store.h"
+
+static void test_every_query_has_text_for_both_engines(void **state)
+{
+    (void)state;
+    for (int q = 0; q < Q_COUNT_; q++) {
+        const char *lite = sqlite_queries[q], *pg = pg_query_text((QueryId)q);
+        if (!lite || !*lite)
+            fail_msg("%s has no SQLite text (store/sqlite_queries.c)", query_name((QueryId)q));
+        if (!pg || !*pg)
+            fail_msg("%s has no PostgreSQL text (store/pg_queries.c)", query_name((QueryId)q));
+        /* PostgreSQL knows only $N placeholders. */
+        char quote = 0;
+        for (const char *p = pg; *p; p++) {
+            if (quote)
+                quote = *p == quote ? 0 : quote;
+            else if (*p == '\'' || *p == '"')
+                quote = *p;
+            else if (*p == '?')
+                fail_msg("%s: a ? is left in the PostgreSQL text: %s", query_name((QueryId)q), pg);
+        }
+    }
+}
+
+static void test_engine_chosen_by_url(void **state)
+{
+    (void)state;
+    assert_ptr_equal(engine_for_url("postgres://u@127.0.0.1:5432/wijzer"), &pg_engine);
+    assert_ptr_equal(engine_for_url("postgresql://u@h/db?sslmode=disable"), &pg_engine);
+    assert_ptr_equal(engine_for_url("/var/lib/wijzer/wijzer.db"), &sqlite_engine);
+    assert_ptr_equal(engine_for_url("postgres.db"), &sqlite_engine);
+    assert_ptr_equal(engine_for_url(":memory:"), &sqlite_engine);
+}
+
+/* Opens url, migrates it, and prepares every statement. */
+static void prepare_all(const char *url, const char *engine)
+{
+    Store *s;
+    char err[512];
+    if (store_open(url, &s, err, sizeof err) != DB_OK)
+        fail_msg("open %s: %s", url, err);
+    assert_string_equal(store_engine(s), engine);
+    Db *db = store_acquire(s);
+    assert_non_null(db);
+    if (store_migrate(db, err, sizeof err) < 1)
+        fail_msg("migrate %s: %s", url, err);
+    assert_int_equal(store_migrate(db, err, sizeof err), 0); /* a second run has nothing to do */
+    int bad = 0;
+    for (int q = 0; q < Q_COUNT_; q++) {
+        if (db->ops->prepare(db, (QueryId)q) != DB_OK) {
+            print_error("%s: %s does not prepare: %s\n", engine, query_name((QueryId)q), db_errmsg(db));
+            bad++;
+        }
+    }
+    store_release(s, db);
+    store_close(s);
+    assert_int_equal(bad, 0);
+}
+
+static void test_sqlite_prepares_every_statement(void **state)
+{
+    (void)state;
+    prepare_all(":memory:", "sqlite");
+}
+
+/* ---------- PostgreSQL ---------- */
+
+static const char *pg_base(void)
+{
+    const char *b = getenv("WIJZER_TEST_PG");
+    return b && *b ? b : NULL;
+}
+
+static void no_notices(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message;
+}
+
+static void pg_admin(const char *base, const char *sql)
+{
+    char url[512];
+    snprintf(url, sizeof url, "%s%spostgres", base, base[strlen(base) - 1] == '/' ? "" : "/");
+    PGconn *c = PQconnectdb(url);
+    if (PQstatus(c) != CONNECTION_OK)
+        fail_msg("connect %s: %s", url, PQerrorMessage(c));
+    PQsetNoticeProcessor(c, no_notices, NULL);
+    PGresult *r = PQexec(c, sql);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        fail_msg("%s: %s", sql, PQerrorMessage(c));
+    PQclear(r);
+    PQfinish(c);
+}
+
+static void test_pg_prepares_every_statement(void **state)
+{
+    (void)state;
+    const char *base = pg_base();
+    if (!base)
+        skip();
+    char name[64], sql[128], url[512];
+    snprintf(name, sizeof name, "wz_unit_%ld", (long)getpid());
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
+    pg_admin(base, sql);
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+    pg_admin(base, sql);
+    snprintf(url, sizeof url, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
+    prepare_all(url, "postgresql");
+    snprintf(sql, sizeof sql, "DROP DATABASE %s", name);
+    pg_admin(base, sql);
+}
+
+static void test_pg_unreachable_is_an_error_not_a_crash(void **state)
+{
+    (void)state;
+    Store *s;
+    char err[512] = "";
+    /* Port 1 on loopback: nothing listens there. */
+    assert_int_equal(store_open("postgres://nobody@127.0.0.1:1/none?connect_timeout=2", &s, err, sizeof err),
+                     DB_ERROR);
+    assert_non_null(strstr(err, "PostgreSQL"));
+}
+
+/* ---------- what a person types becomes a safe search ---------- */
+
+static const char *fts(const EngineOps *e, Arena *a, const char *in)
+{
+    return e->fulltext_query(a, in);
+}
+
+static void test_fulltext_query_per_engine(void **state)
+{
+    (void)state;
+    Arena *a = arena_new();
+    assert_string_equal(fts(&pg_engine, a, "speeltuinen"), "'speeltuinen':*");
+    assert_string_equal(fts(&pg_engine, a, "Moestuin, Bovenveen!"), "'Moestuin' & 'Bovenveen':*");
+    assert_string_equal(fts(&sqlite_engine, a, "moestuin bovenveen"), "\"moestuin\" \"bovenveen\"*");
+    /* Query syntax is only text: nothing but words and our own operators. */
+    const char *evil[] = { "speeltuin' | 'x", "a & !b", "x:* <-> (y)", "o'neill\\", "speel-tuin", "'" };
+    for (size_t i = 0; i < sizeof evil / sizeof *evil; i++) {
+        const char *q = fts(&pg_engine, a, evil[i]);
+        if (!q)
+            continue;
+        int quotes = 0;
+        for (const char *p = q; *p; p++) {
+            if (*p == '\'') {
+                quotes++;
+                continue;
+            }
+            if (quotes % 2 == 1) { /* inside a term: letters and digits only */
+                if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
+                      || (unsigned char)*p >= 0x80))
+                    fail_msg("%s gave %s", evil[i], q);
+            } else if (!strchr(" &:*", *p)) {
+                fail_msg("%s gave %s", evil[i], q);
+            }
+        }
+    }
+    assert_string_equal(fts(&pg_engine, a, "o'neill"), "'o' & 'neill':*");
+    assert_null(fts(&pg_engine, a, "  ?! -- "));
+    assert_null(fts(&pg_engine, a, ""));
+    assert_string_equal(fts(&pg_engine, a, "geëvalueerd"), "'geëvalueerd':*");
+    arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_query_has_text_for_both_engines),
+        cmocka_unit_test(test_engine_chosen_by_url),
+        cmocka_unit_test(test_sqlite_prepares_every_statement),
+        cmocka_unit_test(test_pg_prepares_every_statement),
+        cmocka_unit_test(test_pg_unreachable_is_an_error_not_a_crash),
+        cmocka_unit_test(test_fulltext_query_per_engine),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
