@@ -210,7 +210,7 @@ int server_run(Store *store, const ServerOptions *opt)
         /* Request line and headers must fit: a longer one gets 414 or 431
          * from libmicrohttpd itself. */
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)REQUEST_HEAD_MAX,
-        MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "wijzer: kan niet luisteren op %s (is de poort al in gebruik?)\n", opt->listen);
         return 1;

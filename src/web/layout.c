@@ -53,11 +53,20 @@ static const char *flash_text(const char *key)
     return NULL;
 }
 
+/* The municipality's name; an unknown host (tenant id 0) gets a neutral
+ * one rather than a placeholder that reads like a town. */
+static const char *tenant_name(Request *r)
+{
+    if (r->ctx.tenant && r->ctx.tenant->id && r->ctx.tenant->name)
+        return r->ctx.tenant->name;
+    return r->ctx.tenant ? "" : "Leidschendam-Voorburg";
+}
+
 void page_begin(Request *r, const char *title, const char *nav)
 {
     Buf *b = &r->out;
     r->content_type = "text/html; charset=utf-8";
-    const char *tenant = r->ctx.tenant && r->ctx.tenant->name ? r->ctx.tenant->name : "Leidschendam-Voorburg";
+    const char *tenant = tenant_name(r);
     out_html(b, HTML("<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-root voorbeeld-theme\">\n<head>\n"
                      "<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
@@ -101,8 +110,11 @@ void page_end(Request *r)
     Buf *b = &r->out;
     out_html(b, HTML("</div>\n</main>\n<footer class=\"utrecht-page-footer\">\n"
                      "<div class=\"utrecht-page-footer__content\">\n"));
-    OUTF(b, "<p class=\"nl-paragraph\">Initiatiefwijzer — samen met de gemeente %s werken aan uw buurt.</p>\n",
-         r->ctx.tenant && r->ctx.tenant->name ? r->ctx.tenant->name : "Leidschendam-Voorburg");
+    if (r->ctx.tenant && r->ctx.tenant->id)
+        OUTF(b, "<p class=\"nl-paragraph\">Initiatiefwijzer — samen met de gemeente %s werken aan uw buurt.</p>\n",
+             tenant_name(r));
+    else
+        out_html(b, HTML("<p class=\"nl-paragraph\">Initiatiefwijzer — samen met de gemeente werken aan uw buurt.</p>\n"));
     out_html(b, HTML("<p class=\"nl-paragraph\">Vragen? Bel 14 070 of mail naar de gemeente. "
                      "Uw e-mailadres en telefoonnummer zijn nooit openbaar.</p>\n"
                      "<p class=\"nl-paragraph\">Vormgeving met NL Design System "
