@@ -25,6 +25,14 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* Only plain files are replaced or written into: as root, renaming a
+ * back-up onto /dev/null (or a device) would replace the device. */
+static int special_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
 static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
@@ -154,6 +162,10 @@ int store_backup(const char *url, const char *to, int force, BackupReport *rep, 
         snprintf(err, errlen, "database %s bestaat niet", url);
         return DB_ERROR;
     }
+    if (special_file(to)) {
+        snprintf(err, errlen, "%s is geen gewoon bestand; kies een bestandsnaam voor de back-up", to);
+        return DB_ERROR;
+    }
     if (file_exists(to) && !force) {
         snprintf(err, errlen, "%s bestaat al; kies een andere naam of overschrijf met --force", to);
         return DB_ERROR;
@@ -223,6 +235,10 @@ int store_restore(const char *from, const char *url, int force, BackupReport *re
         return DB_ERROR;
     }
     int exists = file_exists(url);
+    if (special_file(url) || special_file(from)) {
+        snprintf(err, errlen, "terugzetten kan alleen van en naar een gewoon bestand");
+        return DB_ERROR;
+    }
     if (exists && !force) {
         snprintf(err, errlen, "database %s bestaat al; zet terug in een nieuw bestand, of overschrijf met --force", url);
         return DB_ERROR;
