@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/reference.h"
 #include "lib/dates.h"
 #include "lib/html.h"
 #include "lib/text.h"
@@ -270,6 +271,16 @@ Status initiative_update(Ctx *c, int64_t id, InitiativeInput *in, FieldErrors *e
 Status initiative_themes(Ctx *c, int64_t id, CodeName **out, size_t *n)
 {
     return from_db(store_initiative_themes(c->db, c->arena, c->tenant->id, id, out, n));
+}
+
+Status initiative_page_themes(Ctx *c, InitiativePage *pg)
+{
+    CodeName *all;
+    size_t n_all;
+    Status s = reference_themes(c, &all, &n_all);
+    if (s != STATUS_OK)
+        return s;
+    return from_db(store_initiative_page_themes(c->db, c->arena, c->tenant->id, all, n_all, pg));
 }
 
 Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n)

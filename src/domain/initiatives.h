@@ -54,6 +54,9 @@ Status initiative_update(Ctx *c, int64_t id, InitiativeInput *in, FieldErrors *e
 Status initiative_get(Ctx *c, int64_t id, Initiative *out);
 /* The themes alone: cheaper than initiative_get for every row of a list. */
 Status initiative_themes(Ctx *c, int64_t id, CodeName **out, size_t *n);
+/* The themes of every initiative on a page at once (in->themes), for
+ * lists: a few queries instead of one per initiative. */
+Status initiative_page_themes(Ctx *c, InitiativePage *pg);
 Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n);
 /* to: the state to move to; contact: the contact person chosen at intake
  * (0: the official doing intake). */

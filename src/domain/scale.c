@@ -17,7 +17,7 @@
 #include "lib/buf.h"
 #include "store/store.h"
 
-enum { BATCH = 10000, DAY = 86400, MAX_AGE_DAYS = 1100 };
+enum { BATCH = 1000, DAY = 86400, MAX_AGE_DAYS = 1100 };
 
 #define COUNT(v) (sizeof(v) / sizeof *(v))
 #define PICK(g, v) ((v)[rng_below((g), COUNT(v))])
@@ -897,6 +897,10 @@ Status scale_load(Ctx *c, long n, ScaleReport *out, void (*progress)(long done, 
     buf_init(&x.description);
     buf_init(&x.scratch);
     int ok = run(&x, n, progress, err);
+    if (ok && store_search_optimize(c->db) != DB_OK) {
+        *err = "de zoekindex kon niet worden bijgewerkt";
+        ok = 0;
+    }
     buf_free(&x.title);
     buf_free(&x.summary);
     buf_free(&x.description);

@@ -218,3 +218,8 @@ const char *db_fulltext_query(Db *db, Arena *a, const char *input)
 {
     return db->ops->fulltext_query(a, input);
 }
+
+const char *db_fulltext_query_whole(Db *db, Arena *a, const char *input)
+{
+    return db->ops->fulltext_query_whole(a, input);
+}

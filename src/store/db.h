@@ -77,5 +77,7 @@ int db_lost(Db *db);
  * NULL when nothing searchable is left. */
 struct Arena;
 const char *db_fulltext_query(Db *db, struct Arena *a, const char *input);
+/* The same without the prefix: every word only as a whole word. */
+const char *db_fulltext_query_whole(Db *db, struct Arena *a, const char *input);
 
 #endif

@@ -50,6 +50,8 @@ struct EngineOps {
     int64_t (*changes)(Db *db);
     const char *(*errmsg)(Db *db);
     const char *(*fulltext_query)(struct Arena *a, const char *input);
+    /* The same, but the last word too only as a whole word. */
+    const char *(*fulltext_query_whole)(struct Arena *a, const char *input);
 };
 
 extern const EngineOps sqlite_engine;

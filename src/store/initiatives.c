@@ -187,6 +187,43 @@ int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiativ
     return DB_OK;
 }
 
+int store_search_optimize(Db *db)
+{
+    return stmt_run(db_stmt(db, Q_SEARCH_OPTIMIZE));
+}
+
+int store_initiative_page_themes(Db *db, Arena *a, int64_t tenant, const CodeName *all, size_t n_all,
+                                 InitiativePage *pg)
+{
+    int rc;
+    for (size_t i = 0; i < pg->n; i++) {
+        Initiative *in = &pg->items[i];
+        Stmt *st = db_stmt(db, Q_INITIATIVE_THEME_CODES);
+        stmt_int(st, tenant);
+        stmt_int(st, in->id);
+        /* Marks which of the tenant's themes it has; the list's order
+         * (by position) is then the order of `all`. */
+        unsigned char has[64] = { 0 };
+        size_t k = 0;
+        while ((rc = stmt_step(st)) == DB_ROW) {
+            const char *code = col_text(st, 0);
+            for (size_t t = 0; t < n_all && t < sizeof has; t++)
+                if (strcmp(all[t].code, code) == 0 && !has[t]) {
+                    has[t] = 1;
+                    k++;
+                }
+        }
+        if (rc != DB_DONE)
+            return rc;
+        in->themes = arena_alloc(a, (k + 1) * sizeof *in->themes);
+        in->n_themes = 0;
+        for (size_t t = 0; t < n_all && t < sizeof has; t++)
+            if (has[t])
+                in->themes[in->n_themes++] = all[t];
+    }
+    return DB_OK;
+}
+
 int store_initiative_themes(Db *db, Arena *a, int64_t tenant, int64_t id, CodeName **out, size_t *n)
 {
     return load_code_names(db, a, Q_INITIATIVE_THEMES_GET, tenant, id, out, n);
@@ -308,8 +345,8 @@ int store_timeline(Db *db, Arena *a, int64_t tenant, int64_t initiative, Timelin
 }
 
 /* Reads the rows of any list query (LIST_COLS in sqlite_queries.c, plus a
- * snippet column). */
-static int read_list(Stmt *st, Arena *a, InitiativePage *out)
+ * snippet column); total_col >= 0: the total is in that column too. */
+static int read_list(Stmt *st, Arena *a, InitiativePage *out, int total_col)
 {
     size_t cap = 0;
     out->items = NULL;
@@ -334,6 +371,8 @@ static int read_list(Stmt *st, Arena *a, InitiativePage *out)
         in->contact_id = col_int(st, 11);
         in->contact_name = arena_strdup(a, col_text(st, 12));
         in->snippet = arena_strdup(a, col_text(st, 13));
+        if (total_col >= 0)
+            out->total = col_int(st, total_col);
     }
     return rc == DB_DONE ? DB_OK : rc;
 }
@@ -346,16 +385,11 @@ static void bind_filter(Stmt *st, int64_t tenant, const InitiativeFilter *f)
     stmt_text(st, f->state);
 }
 
-int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, InitiativePage *out)
+/* The total of a list without a search word. */
+static int list_total(Db *db, int64_t tenant, const InitiativeFilter *f, int64_t *total)
 {
-    const char *match = f->q ? db_fulltext_query(db, a, f->q) : NULL;
-    int per_page = f->per_page > 0 ? f->per_page : 20;
-    int page = f->page > 0 ? f->page : 1;
     Stmt *st;
-    if (match) {
-        st = db_stmt(db, Q_INITIATIVE_SEARCH_COUNT);
-        bind_filter(st, tenant, f);
-    } else if (f->theme) {
+    if (f->theme) {
         st = db_stmt(db, Q_INITIATIVE_COUNT_THEME);
         bind_filter(st, tenant, f);
     } else {
@@ -365,24 +399,71 @@ int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilt
         stmt_text(st, f->area);
         stmt_text(st, f->state);
     }
-    if (match) {
-        stmt_text(st, match);
-        stmt_int(st, SEARCH_MAX);
-    }
     int rc = stmt_step(st);
-    out->total = rc == DB_ROW ? col_int(st, 0) : 0;
+    *total = rc == DB_ROW ? col_int(st, 0) : 0;
     stmt_reset(st);
-    if (rc < 0)
-        return rc;
-    st = db_stmt(db, match ? Q_INITIATIVE_SEARCH : Q_INITIATIVE_LIST);
+    return rc < 0 ? rc : DB_OK;
+}
+
+/* A search answers with its number of hits in column 14 of every row; a
+ * page past the end has no rows, so then it is counted apart. */
+static int search(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, const char *match, int per_page,
+                  int page, InitiativePage *out)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_SEARCH);
     bind_filter(st, tenant, f);
     stmt_int(st, per_page);
     stmt_int(st, (int64_t)(page - 1) * per_page);
-    if (match) {
-        stmt_text(st, match);
-        stmt_int(st, SEARCH_MAX);
-    }
-    return read_list(st, a, out);
+    stmt_text(st, match);
+    stmt_int(st, SEARCH_MAX);
+    int rc = read_list(st, a, out, 14);
+    if (rc != DB_OK || out->n)
+        return rc;
+    st = db_stmt(db, Q_INITIATIVE_SEARCH_COUNT);
+    bind_filter(st, tenant, f);
+    stmt_text(st, match);
+    stmt_int(st, SEARCH_MAX);
+    rc = stmt_step(st);
+    out->total = rc == DB_ROW ? col_int(st, 0) : 0;
+    stmt_reset(st);
+    return rc < 0 ? rc : DB_OK;
+}
+
+/* The last word is also looked for as the start of longer words ("speel"
+ * finds "speeltuin"), unless the words as typed already find SEARCH_MAX
+ * initiatives: then the longer words would not be ranked anyway, and
+ * gathering every word that starts with a common one ("buurt": buurtapp,
+ * buurtkamer, …) costs a tenth of a second among a million initiatives. */
+static const char *search_words(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f)
+{
+    const char *whole = db_fulltext_query_whole(db, a, f->q);
+    if (!whole)
+        return NULL;
+    Stmt *st = db_stmt(db, Q_INITIATIVE_SEARCH_COUNT);
+    bind_filter(st, tenant, f);
+    stmt_text(st, whole);
+    stmt_int(st, SEARCH_MAX);
+    int rc = stmt_step(st);
+    int64_t hits = rc == DB_ROW ? col_int(st, 0) : 0;
+    stmt_reset(st);
+    return hits >= SEARCH_MAX ? whole : db_fulltext_query(db, a, f->q);
+}
+
+int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, InitiativePage *out)
+{
+    const char *match = f->q ? search_words(db, a, tenant, f) : NULL;
+    int per_page = f->per_page > 0 ? f->per_page : 20;
+    int page = f->page > 0 ? f->page : 1;
+    if (match)
+        return search(db, a, tenant, f, match, per_page, page, out);
+    int rc = list_total(db, tenant, f, &out->total);
+    if (rc != DB_OK)
+        return rc;
+    Stmt *st = db_stmt(db, Q_INITIATIVE_LIST);
+    bind_filter(st, tenant, f);
+    stmt_int(st, per_page);
+    stmt_int(st, (int64_t)(page - 1) * per_page);
+    return read_list(st, a, out, -1);
 }
 
 int store_initiatives_by_initiator(Db *db, Arena *a, int64_t tenant, int64_t user, InitiativePage *out)
@@ -390,7 +471,7 @@ int store_initiatives_by_initiator(Db *db, Arena *a, int64_t tenant, int64_t use
     Stmt *st = db_stmt(db, Q_INITIATIVE_BY_INITIATOR);
     stmt_int(st, tenant);
     stmt_int(st, user);
-    int rc = read_list(st, a, out);
+    int rc = read_list(st, a, out, -1);
     out->total = (int64_t)out->n;
     return rc;
 }
@@ -404,7 +485,7 @@ int store_initiative_queue(Db *db, Arena *a, int64_t tenant, const char *area, i
         stmt_int(st, contact);
     else
         stmt_null(st);
-    int rc = read_list(st, a, out);
+    int rc = read_list(st, a, out, -1);
     out->total = (int64_t)out->n;
     return rc;
 }

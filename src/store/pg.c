@@ -286,6 +286,11 @@ static int pg_step(Stmt *s)
         st->row++;
         return DB_ROW;
     }
+    /* Read to the end: a big result (an export) need not stay in memory
+     * until this statement runs again. */
+    PQclear(st->res);
+    st->res = NULL;
+    st->row = st->nrows = 0;
     return DB_DONE;
 }
 
@@ -361,7 +366,7 @@ static const char *pg_errmsg(Db *d)
  * sees), so no quote, backslash or operator of the query syntax can get
  * in. The dutch configuration stems the terms, so "speeltuinen" finds
  * "speeltuin". */
-static const char *pg_fulltext_query(Arena *a, const char *input)
+static const char *fulltext_query(Arena *a, const char *input, int prefix)
 {
     enum { MAX_WORDS = 12 };
     if (!input)
@@ -384,10 +389,21 @@ static const char *pg_fulltext_query(Arena *a, const char *input)
         buf_free(&b);
         return NULL;
     }
-    buf_puts(&b, ":*");
+    if (prefix)
+        buf_puts(&b, ":*");
     const char *q = arena_strdup(a, buf_cstr(&b));
     buf_free(&b);
     return q;
+}
+
+static const char *pg_fulltext_query(Arena *a, const char *input)
+{
+    return fulltext_query(a, input, 1);
+}
+
+static const char *pg_fulltext_query_whole(Arena *a, const char *input)
+{
+    return fulltext_query(a, input, 0);
 }
 
 /* Migrations are the embedded files under migrations/pg/, applied in name
@@ -489,4 +505,5 @@ const EngineOps pg_engine = {
     .changes = pg_changes,
     .errmsg = pg_errmsg,
     .fulltext_query = pg_fulltext_query,
+    .fulltext_query_whole = pg_fulltext_query_whole,
 };

@@ -47,14 +47,19 @@
     " WHERE i.tsv @@ q AND" LIST_FILTER "ORDER BY i.id DESC LIMIT " max
 
 static const char *const pg_own[Q_COUNT_] = {
+    /* After a bulk load: fresh statistics, or the planner guesses from
+     * an empty table. */
+    [Q_SEARCH_OPTIMIZE] = "ANALYZE",
     /* Ranks and pages first, then makes headlines for that one page only:
-     * ts_headline reads the whole text again. */
-    [Q_INITIATIVE_SEARCH] = "SELECT " LIST_COLS ", " HEADLINE
+     * ts_headline reads the whole text again. The last column is the
+     * number of hits (at most $8), as in SQLite's text. */
+    [Q_INITIATIVE_SEARCH] = "WITH hits AS MATERIALIZED (" SEARCH_HITS("$7", "$8") ")"
+                            " SELECT " LIST_COLS ", " HEADLINE ", (SELECT count(*) FROM hits)"
                             " FROM (SELECT i.id, " RANK " AS rank"
                             "   FROM initiatives i CROSS JOIN to_tsquery('dutch', $7) q"
                             "   JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
                             "   WHERE i.tsv @@ q AND" LIST_FILTER
-                            "   AND i.id >= (SELECT min(id) FROM (" SEARCH_HITS("$7", "$8") ") k)"
+                            "   AND i.id >= (SELECT min(id) FROM hits)"
                             "   ORDER BY rank DESC, i.id DESC LIMIT $5 OFFSET $6) hit"
                             " JOIN initiatives i ON i.id = hit.id" LIST_JOIN
                             " CROSS JOIN to_tsquery('dutch', $7) q"

@@ -1,6 +1,7 @@
 /* The SQLite engine behind db.h (engine.h): connections in WAL mode, each
  * with its prepared statements cached by QueryId and the Dutch FTS5
  * tokenizer registered. Migrations come embedded in the binary. */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,8 +48,18 @@ static int db_exec(SqlDb *db, const char *sql)
     return DB_OK;
 }
 
+/* SQLite counts every allocation under one global mutex unless told not
+ * to; with a thread per core that mutex was a tenth of a request. Has to
+ * happen before SQLite starts (it is refused, harmlessly, after). */
+static void configure_library(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static Db *sq_connect(const char *path, char *err, size_t errlen)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, configure_library);
     sqlite3 *conn = NULL;
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     if (sqlite3_open_v2(path, &conn, flags, NULL) != SQLITE_OK) {
@@ -245,7 +256,47 @@ static int is_word_byte(unsigned char c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-static const char *sq_fulltext_query(Arena *a, const char *input)
+/* Snowball's Dutch stop words (PostgreSQL's 'dutch' configuration drops
+ * the same). In a query they match nearly every initiative, so each one
+ * made a search walk a million positions ("jeu de boules": 50 ms); they
+ * are left out unless the query has nothing else. */
+static int is_stop_word(const char *w, size_t n)
+{
+    static const char *const stop[] = {
+        "aan", "al", "alles", "als", "altijd", "andere", "ben", "bij", "daar", "dan", "dat", "de", "der", "deze",
+        "die", "dit", "doch", "doen", "door", "dus", "een", "eens", "en", "er", "ge", "geen", "geweest", "haar",
+        "had", "heb", "hebben", "heeft", "hem", "het", "hier", "hij", "hoe", "hun", "iemand", "iets", "ik", "in",
+        "is", "ja", "je", "kan", "kon", "kunnen", "maar", "me", "meer", "men", "met", "mij", "mijn", "moet", "na",
+        "naar", "niet", "niets", "nog", "nu", "of", "om", "omdat", "onder", "ons", "ook", "op", "over", "reeds",
+        "te", "tegen", "toch", "toen", "tot", "u", "uit", "uw", "van", "veel", "voor", "want", "waren", "was",
+        "wat", "werd", "wezen", "wie", "wil", "worden", "wordt", "zal", "ze", "zelf", "zich", "zij", "zijn", "zo",
+        "zonder", "zou",
+    };
+    char low[8];
+    if (n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+    low[n] = 0;
+    for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+        if (strcmp(low, stop[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Leaves out the stop words, unless that would leave nothing. */
+static size_t drop_stop_words(const char **words, size_t *lens, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_stop_word(words[i], lens[i])) {
+            words[k] = words[i];
+            lens[k++] = lens[i];
+        }
+    return k ? k : n;
+}
+
+static const char *fulltext_query(Arena *a, const char *input, int prefix)
 {
     enum { MAX_WORDS = 12 };
     const char *words[MAX_WORDS];
@@ -263,6 +314,7 @@ static const char *sq_fulltext_query(Arena *a, const char *input)
     }
     if (n == 0)
         return NULL;
+    n = drop_stop_words(words, lens, n);
     /* Every word is a quoted phrase (so no FTS5 operator can be smuggled
      * in); the last may still be half-typed, so it is a prefix query. The
      * tokenizer adds the stem of a prefix as a synonym, so "speeltuinen"*
@@ -272,11 +324,21 @@ static const char *sq_fulltext_query(Arena *a, const char *input)
     for (size_t i = 0; i < n; i++) {
         if (i)
             buf_putc(&b, ' ');
-        buf_printf(&b, "\"%.*s\"%s", (int)lens[i], words[i], i + 1 == n ? "*" : "");
+        buf_printf(&b, "\"%.*s\"%s", (int)lens[i], words[i], prefix && i + 1 == n ? "*" : "");
     }
     const char *q = arena_strdup(a, buf_cstr(&b));
     buf_free(&b);
     return q;
+}
+
+static const char *sq_fulltext_query(Arena *a, const char *input)
+{
+    return fulltext_query(a, input, 1);
+}
+
+static const char *sq_fulltext_query_whole(Arena *a, const char *input)
+{
+    return fulltext_query(a, input, 0);
 }
 
 /* Migrations are the embedded files under migrations/sqlite/, applied in
@@ -355,4 +417,5 @@ const EngineOps sqlite_engine = {
     .changes = sq_changes,
     .errmsg = sq_errmsg,
     .fulltext_query = sq_fulltext_query,
+    .fulltext_query_whole = sq_fulltext_query_whole,
 };

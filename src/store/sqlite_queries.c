@@ -35,7 +35,7 @@
  * first: FTS5 walks its index in rowid order and stops at the limit. */
 #define SEARCH_HITS(match, max) \
     "SELECT h.rowid AS id FROM initiatives_fts h" \
-    " CROSS JOIN initiatives i ON i.id = h.rowid" \
+    " CROSS JOIN initiatives i INDEXED BY initiatives_hits ON i.id = h.rowid" \
     " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code" \
     " WHERE h.initiatives_fts MATCH " match " AND" LIST_FILTER "ORDER BY h.rowid DESC LIMIT " max
 
@@ -161,18 +161,32 @@ const char *const sqlite_queries[Q_COUNT_] = {
      * Only the newest ?8 (SEARCH_MAX) hits are ranked: bm25 reads every
      * hit's column sizes, so a common word among a million initiatives
      * would cost a second; the newest hits come cheaply in rowid order.
-     * CROSS JOIN keeps the full-text index as the outer loop (otherwise
-     * SQLite may run the MATCH once per initiative). */
-    [Q_INITIATIVE_SEARCH] = "SELECT " LIST_COLS ", snippet(initiatives_fts, -1, char(1), char(2), '…', 12)"
+     * Three steps, so the expensive parts run for as few rows as possible:
+     * `hits` (those newest hits; the index initiatives_hits answers the
+     * filter without reading whole rows), `ranked` (bm25 over the hits,
+     * one page of ids) and the page itself, where only its own rows get
+     * joined and snippet() (which re-reads the text). The last column is
+     * the number of hits, so no separate count is needed. CROSS JOIN keeps
+     * the full-text index as the outer loop (otherwise SQLite may run the
+     * MATCH once per initiative); +f.rowid keeps the IN from being used
+     * as a lookup into the full-text index, one MATCH per id. */
+    [Q_INITIATIVE_SEARCH] = "WITH hits(id) AS MATERIALIZED (" SEARCH_HITS("?7", "?8") "),"
+                            " ranked(id) AS MATERIALIZED ("
+                            "  SELECT r.rowid FROM initiatives_fts r"
+                            "  CROSS JOIN initiatives i INDEXED BY initiatives_hits ON i.id = r.rowid"
+                            "  JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
+                            "  WHERE r.initiatives_fts MATCH ?7 AND r.rowid >= (SELECT min(id) FROM hits) AND" LIST_FILTER
+                            "  ORDER BY bm25(initiatives_fts, 10.0, 4.0, 1.0), r.rowid DESC LIMIT ?5 OFFSET ?6)"
+                            " SELECT " LIST_COLS ", snippet(initiatives_fts, -1, char(1), char(2), '…', 12),"
+                            " (SELECT count(*) FROM hits)"
                             " FROM initiatives_fts f"
                             " CROSS JOIN initiatives i ON i.id = f.rowid"
                             " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
                             " JOIN users u ON u.id = i.initiator_id"
                             " LEFT JOIN users c ON c.id = i.contact_id"
-                            " WHERE f.initiatives_fts MATCH ?7"
-                            " AND f.rowid >= (SELECT min(id) FROM (" SEARCH_HITS("?7", "?8") "))"
-                            " AND" LIST_FILTER
-                            "ORDER BY bm25(initiatives_fts, 10.0, 4.0, 1.0) LIMIT ?5 OFFSET ?6",
+                            " WHERE f.initiatives_fts MATCH ?7 AND f.rowid >= (SELECT min(id) FROM ranked)"
+                            " AND +f.rowid IN ranked"
+                            " ORDER BY bm25(initiatives_fts, 10.0, 4.0, 1.0), f.rowid DESC",
     [Q_INITIATIVE_SEARCH_COUNT] = "SELECT count(*) FROM (" SEARCH_HITS("?5", "?6") ")",
     [Q_INITIATIVE_BY_INITIATOR] = "SELECT " LIST_COLS ", NULL" LIST_FROM
                                   "WHERE i.tenant_id = ?1 AND i.initiator_id = ?2 ORDER BY i.id DESC",
@@ -203,11 +217,11 @@ const char *const sqlite_queries[Q_COUNT_] = {
 
     /* The list's total from the counts the triggers keep (migration 003):
      * ?1 tenant, ?2 area (a wijk includes its buurten), ?3 state. */
-    [Q_INITIATIVE_COUNT_QUICK] = "SELECT COALESCE(sum(s.n), 0) FROM initiative_counts s"
-                                 " JOIN areas a ON a.tenant_id = s.tenant_id AND a.code = s.area_code"
-                                 " WHERE s.tenant_id = ?1"
-                                 " AND (CAST(?2 AS TEXT) IS NULL OR s.area_code = ?2 OR a.parent_code = ?2)"
-                                 " AND (CAST(?3 AS TEXT) IS NULL OR s.state = ?3)",
+    [Q_INITIATIVE_COUNT_QUICK] = "SELECT COALESCE(sum(n), 0) FROM initiative_counts WHERE tenant_id = ?1"
+                                 " AND area_code IN (SELECT '*' WHERE CAST(?2 AS TEXT) IS NULL"
+                                 "      UNION ALL SELECT code FROM areas WHERE tenant_id = ?1"
+                                 "      AND (code = ?2 OR parent_code = ?2))"
+                                 " AND (CAST(?3 AS TEXT) IS NULL OR state = ?3)",
     /* With a theme: from the theme's rows, ?1 tenant, ?2 area, ?3 theme, ?4 state. */
     [Q_INITIATIVE_COUNT_THEME] = "SELECT count(*) FROM initiative_themes t"
                                  " JOIN initiatives i ON i.id = t.initiative_id"
@@ -215,4 +229,11 @@ const char *const sqlite_queries[Q_COUNT_] = {
                                  " WHERE t.tenant_id = ?1 AND t.theme_code = ?3 AND i.tenant_id = ?1"
                                  " AND (CAST(?2 AS TEXT) IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)"
                                  " AND (CAST(?4 AS TEXT) IS NULL OR i.state = ?4)",
+    /* Just the codes, for lists: the names come from the theme list
+     * (store_initiative_page_themes), which saves a join and a sort per
+     * card. +tenant_id: as Q_INITIATIVE_THEMES_GET. */
+    /* After a bulk load (init --scale): one segment instead of dozens
+     * makes searches that look up many words about twice as fast. */
+    [Q_SEARCH_OPTIMIZE] = "INSERT INTO initiatives_fts(initiatives_fts) VALUES ('optimize')",
+    [Q_INITIATIVE_THEME_CODES] = "SELECT theme_code FROM initiative_themes WHERE +tenant_id = ?1 AND initiative_id = ?2",
 };

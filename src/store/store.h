@@ -51,6 +51,14 @@ int store_initiative_update(Db *db, int64_t tenant, const Initiative *in, int64_
 int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in);
 /* Loads everything: themes, SDGs, links, help requests. DB_DONE if absent. */
 int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out);
+/* Tidies the search index after a bulk load (SQLite: FTS5 optimize;
+ * PostgreSQL: ANALYZE). Slow; not inside a transaction. */
+int store_search_optimize(Db *db);
+/* Fills the themes of every initiative on a page (in->themes is non-NULL
+ * afterwards, also when it has none), named and ordered as in `all` (the
+ * tenant's themes): one small query per initiative, no join or sort. */
+int store_initiative_page_themes(Db *db, Arena *a, int64_t tenant, const CodeName *all, size_t n_all,
+                                 InitiativePage *pg);
 /* Just the themes of one initiative, for lists and exports. */
 int store_initiative_themes(Db *db, Arena *a, int64_t tenant, int64_t id, CodeName **out, size_t *n);
 int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id);

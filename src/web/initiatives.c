@@ -131,11 +131,23 @@ void web_area_select(Request *r, const Field *f, const char *none_label)
     form_select(r, f, opts, k);
 }
 
-static void theme_badges(Request *r, int64_t id)
+/* From in->themes when the list loaded them (initiative_page_themes),
+ * else with a query of its own. */
+static int card_themes(Request *r, const Initiative *in, CodeName **t, size_t *n)
+{
+    if (in->themes) {
+        *t = in->themes;
+        *n = in->n_themes;
+        return 1;
+    }
+    return initiative_themes(&r->ctx, in->id, t, n) == STATUS_OK;
+}
+
+static void theme_badges(Request *r, const Initiative *in)
 {
     CodeName *t;
     size_t n;
-    if (initiative_themes(&r->ctx, id, &t, &n) != STATUS_OK)
+    if (!card_themes(r, in, &t, &n))
         return;
     for (size_t i = 0; i < n; i++)
         OUTF(&r->out, " <data class=\"nl-data-badge\" value=\"%s\">%s</data>", t[i].code, t[i].name);
@@ -160,7 +172,7 @@ void web_initiative_card(Request *r, const Initiative *in, const Deadline *d)
         web_deadline(r, d);
     out_html(b, HTML("<div class=\"wijzer-card__footer\">"));
     web_state_badge(b, in->state);
-    theme_badges(r, in->id);
+    theme_badges(r, in);
     out_html(b, HTML("</div>\n</li>\n"));
 }
 
@@ -399,7 +411,7 @@ void page_initiatives(Request *r)
     Buf *b = &r->out;
     InitiativeFilter f = list_filter(r);
     InitiativePage pg;
-    if (initiative_list(&r->ctx, &f, &pg) != STATUS_OK) {
+    if (initiative_list(&r->ctx, &f, &pg) != STATUS_OK || initiative_page_themes(&r->ctx, &pg) != STATUS_OK) {
         status_page(r, ERR_INTERNAL);
         return;
     }
@@ -438,11 +450,11 @@ static const char *site_url(Request *r)
     return arena_printf(r->arena, "%s://%s", r->secure ? "https" : "http", host);
 }
 
-static const char *theme_names(Request *r, int64_t id)
+static const char *theme_names(Request *r, const Initiative *in)
 {
     CodeName *t;
     size_t n;
-    if (initiative_themes(&r->ctx, id, &t, &n) != STATUS_OK || !n)
+    if (!card_themes(r, in, &t, &n) || !n)
         return "";
     Buf names;
     buf_init(&names);
@@ -464,7 +476,7 @@ static void csv_row(Request *r, const Initiative *in, const char *site)
     csv_write_cell(b, in->summary, 0);
     csv_write_cell(b, in->area_name, 0);
     csv_write_cell(b, state_label(in->state), 0);
-    csv_write_cell(b, theme_names(r, in->id), 0);
+    csv_write_cell(b, theme_names(r, in), 0);
     csv_write_cell(b, in->submitted_at ? date_iso(r->arena, date_day(in->submitted_at)) : "", 0);
     csv_write_cell(b, initiative_public_name(in), 0);
     csv_write_cell(b, arena_printf(r->arena, "%s/initiatieven/%lld", site, (long long)in->id), 0);
@@ -486,7 +498,7 @@ void page_initiatives_csv(Request *r)
     size_t rows = 0;
     for (f.page = 1; rows < CSV_MAX_ROWS; f.page++) {
         InitiativePage pg;
-        if (initiative_list(&r->ctx, &f, &pg) != STATUS_OK) {
+        if (initiative_list(&r->ctx, &f, &pg) != STATUS_OK || initiative_page_themes(&r->ctx, &pg) != STATUS_OK) {
             status_page(r, ERR_INTERNAL);
             return;
         }

@@ -13,7 +13,7 @@ void page_my_initiatives(Request *r)
 {
     Buf *b = &r->out;
     InitiativePage pg;
-    if (initiative_mine(&r->ctx, &pg) != STATUS_OK) {
+    if (initiative_mine(&r->ctx, &pg) != STATUS_OK || initiative_page_themes(&r->ctx, &pg) != STATUS_OK) {
         web_error(r, 500, "Er ging bij ons iets mis. Probeer het later nog eens.");
         return;
     }
