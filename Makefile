@@ -2,6 +2,8 @@
 #   make          build build/wijzer
 #   make run      install what is missing, build, create var/wijzer.db with demo data if absent, serve :8080
 #   make check    install what is missing, build, run every test (also under ASan and UBSan)
+#   make bench    benchmarks against nginx (bench/run.sh; BENCH_ARGS="--million" adds 1,000,000)
+#   make soak     load and faults, about four minutes (bench/soak.sh; not part of check)
 
 SHARED  ?= ../shared
 BUILD   ?= build
@@ -32,7 +34,7 @@ MIGRATIONS := $(sort $(wildcard migrations/sqlite/*.sql migrations/pg/*.sql))
 DATA     := $(sort $(wildcard $(SHARED)/data/*.csv))
 EMBED_IN := $(BUILD)/static/app.css $(MIGRATIONS) $(DATA) demo/lv.json
 
-.PHONY: all run check deps test unit clean replay fuzz fuzzers fuzz-build fuzz-merge
+.PHONY: all run check deps test unit clean replay fuzz fuzzers fuzz-build fuzz-merge bench soak
 all: $(BUILD)/wijzer
 
 $(BUILD)/wijzer: $(OBJ)
@@ -146,6 +148,14 @@ check: deps
 	@$(MAKE) --no-print-directory BUILD=build/san OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" all unit replay
 	@tests/run.sh
+
+# Benchmarks and the soak use the plain build; see bench/run.sh --help and
+# bench/soak.sh --help for their options (pass them in BENCH_ARGS / SOAK_ARGS).
+bench: all
+	@WIJZER_BIN=$(abspath $(BUILD))/wijzer bench/run.sh $(BENCH_ARGS)
+
+soak: all
+	@WIJZER_BIN=$(abspath $(BUILD))/wijzer bench/soak.sh $(SOAK_ARGS)
 
 clean:
 	rm -rf build

@@ -13,16 +13,19 @@
 #            person sees; with 64 the latency is mostly waiting in line
 #   writes   POST /api/v1/initiatives and …/transitions with a token
 # plus the resident memory (VmRSS, VmHWM) of the server afterwards.
-# With PostgreSQL (src/store/pg.c and scripts/pg-test-server.sh present,
+# With PostgreSQL (src/store/pg.c and Debian's server binaries present,
 # unless --no-pg): the same on PostgreSQL with one and with two processes
-# (both on one port, SO_REUSEPORT; the kernel spreads the connections).
+# (both on one port, SO_REUSEPORT; the kernel spreads the connections), up
+# to BENCH_PG_MAX initiatives (default 100,000: making 1,000,000 takes an
+# hour, one statement per round trip).
 # --baseline BIN measures another wijzer binary on SQLite in the same run
 # (before/after a change). Prints a Markdown table at the end.
 #
 # Databases are made with `wijzer init --demo --scale N` and cached in
 # var/bench/ (remade when src/domain/scale.c or a migration changes; the
-# 1,000,000 one grows a copy of the 100,000 one). Each measurement runs
-# on a copy, so the write mix never changes the cache.
+# 1,000,000 one grows a copy of the 100,000 one; PostgreSQL's in a cluster
+# in var/bench/pg). Each SQLite measurement runs on a copy, so the write
+# mix never changes the cache (on PostgreSQL it adds a few thousand rows).
 # Environment: WIJZER_BIN (default build/wijzer, built with make).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,12 +50,12 @@ VAR=$ROOT/var/bench
 mkdir -p "$VAR"
 TMP=$(mktemp -d /tmp/wijzer-bench.XXXXXX)
 chmod 755 "$TMP"
-PIDS=() PGDIR=""
+PIDS=()
 cleanup() {
     for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill "$p" 2>/dev/null || true; done
     sleep 0.5
     for p in "${PIDS[@]+"${PIDS[@]}"}"; do kill -9 "$p" 2>/dev/null || true; done
-    [[ -n $PGDIR ]] && scripts/pg-test-server.sh stop "$PGDIR" >/dev/null 2>&1 || true
+    pg_stop
     rm -rf "$TMP" "$VAR"/work-*
 }
 trap cleanup EXIT
@@ -121,33 +124,56 @@ sqlite_db() {
     DB=$db
 }
 
-# A throw-away PostgreSQL server (started once) and a database with n
-# initiatives in it; its URL in DB.
-PGURL=""
+# PostgreSQL for the benchmarks: a cluster of its own in var/bench/pg (kept
+# between runs, like the SQLite files; started on a free port for the run
+# and stopped after), with a database per size, remade when the migrations
+# or the generator change. synchronous_commit=off, as SQLite's WAL with
+# synchronous=NORMAL: a commit is not waited for on disk.
+PGURL="" PG_BIN="" PG_DATA=$VAR/pg/data
+PG_STAMP=$(cat src/domain/scale.c migrations/pg/*.sql 2>/dev/null | md5sum | cut -c1-12)
 pg_available() {
-    [[ $PG != no && -f src/store/pg.c && -x scripts/pg-test-server.sh ]]
+    [[ $PG != no && -f src/store/pg.c ]] && PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1) \
+        && [[ -x $PG_BIN/pg_ctl ]]
 }
-pg_db() {
-    local n=$1
-    if [[ -z $PGURL ]]; then
-        PGDIR=$TMP/pg
-        PGURL=$(scripts/pg-test-server.sh start "$PGDIR")
+as_pg() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+psql_do() { "$PG_BIN/psql" -qtA "$1" -c "$2"; }
+pg_start() {
+    mkdir -p "$VAR/pg"
+    [[ $(id -u) == 0 ]] && chown postgres: "$VAR/pg" && chmod 700 "$VAR/pg"
+    if [[ ! -f $PG_DATA/PG_VERSION ]]; then
+        as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$TMP/initdb.log" 2>&1 \
+            || { cat "$TMP/initdb.log" >&2; return 1; }
     fi
-    local url="${PGURL%/}/bench$n"
-    if ! psql_do "$PGURL" "SELECT 1 FROM pg_database WHERE datname = 'bench$n'" | grep -q 1; then
-        psql_do "$PGURL" "CREATE DATABASE bench$n" >/dev/null
+    local port
+    port=$(free_port)
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$VAR/pg/server.log" -w -t 60 \
+        -o "-h 127.0.0.1 -p $port -k $VAR/pg -c synchronous_commit=off -c max_connections=300" start >/dev/null
+    PGURL="postgres://postgres@127.0.0.1:$port/"
+}
+pg_stop() {
+    [[ -n $PGURL ]] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+    PGURL=""
+}
+# A database with n initiatives; its URL in DB.
+pg_db() {
+    local n=$1 name=bench$1 stampf=$VAR/pg-$1.stamp
+    [[ -n $PGURL ]] || pg_start
+    local url="${PGURL}$name"
+    if [[ "$(cat "$stampf" 2>/dev/null)" == "$PG_STAMP" ]] \
+        && psql_do "$PGURL" "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+        MADE_IN["postgresql $n"]=$(cat "$VAR/pg-$n.seconds")
+    else
+        psql_do "$PGURL" "DROP DATABASE IF EXISTS $name" >/dev/null
+        psql_do "$PGURL" "CREATE DATABASE $name" >/dev/null
         local t0
         t0=$(now)
-        log "bench: making PostgreSQL database bench$n (init --demo --scale $n)"
+        log "bench: making PostgreSQL database $name (init --demo --scale $n)"
         "$BIN" init --db "$url" --demo --scale "$n" >&2
-        MADE_IN["postgresql $n"]=$(elapsed "$t0")
+        elapsed "$t0" >"$VAR/pg-$n.seconds"
+        echo "$PG_STAMP" >"$stampf"
+        MADE_IN["postgresql $n"]=$(cat "$VAR/pg-$n.seconds")
     fi
     DB=$url
-}
-psql_do() {
-    local bindir
-    bindir=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-    "$bindir/psql" -qtA "$1" -c "$2"
 }
 
 # ---- Servers --------------------------------------------------------------------
@@ -177,9 +203,6 @@ stop_wijzer() {
         wait "$p" 2>/dev/null || true
     done
     SERVER_PIDS=()
-}
-rss() { # pid -> "VmRSS VmHWM" in MB
-    awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { printf "%.1f %.1f", r / 1024, h / 1024 }' "/proc/$1/status"
 }
 
 NGINX_PORT=""
@@ -255,12 +278,27 @@ ROWS=() RSS_ROWS=()
 row() { ROWS+=("$*"); }
 
 # Measures one configuration; label e.g. "SQLite", "PostgreSQL, 2 processes".
+# The largest VmRSS and VmHWM (kB) seen in any server process so far.
+MEM_RSS=0 MEM_HWM=0
+sample_memory() {
+    local p r h
+    for p in "${SERVER_PIDS[@]}"; do
+        read -r r h < <(awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { print r + 0, h + 0 }' "/proc/$p/status")
+        ((r > MEM_RSS)) && MEM_RSS=$r
+        ((h > MEM_HWM)) && MEM_HWM=$h
+    done
+    return 0
+}
+
+# Each test gets a freshly started server, so one test's slow requests
+# (still running after wrk gave up on them) cannot slow down the next.
 run_config() {
     local label=$1 bin=$2 db=$3 n=$4 procs=$5
     local port base
     port=$(free_port)
     base=http://127.0.0.1:$port
     log "bench: $label, $n initiatives"
+    MEM_RSS=0 MEM_HWM=0
     start_wijzer "$bin" "$db" "$port" "$procs"
     local mid=$((n / 2))
     local s_obj s_list s_search
@@ -273,28 +311,42 @@ run_config() {
     r=$(measure "$CONN" "$base" object "$n")
     ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/object.json" static)
     row "$n|$label|object|$r|$ng|$s_obj"
+    sample_memory
+    stop_wijzer
+
+    start_wijzer "$bin" "$db" "$port" "$procs"
     warm "$CONN" "$base/initiatieven" static
     r=$(measure "$CONN" "$base/initiatieven" static)
     ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/list.html" static)
     row "$n|$label|list|$r|$ng|$s_list"
+    sample_memory
+    stop_wijzer
+
+    start_wijzer "$bin" "$db" "$port" "$procs"
     warm "$CONN" "$base" search
     r=$(measure "$CONN" "$base" search)
     ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/search.json" static)
     row "$n|$label|search|$r|$ng|$s_search"
+    sample_memory
+    stop_wijzer
+
+    start_wijzer "$bin" "$db" "$port" "$procs"
+    warm 2 "$base" search
     r=$(measure 2 "$base" search)
     row "$n|$label|search2|$r|-|$s_search"
+    sample_memory
+    stop_wijzer
 
     # The writes need an official's API token.
     local email="meting-$RANDOM@example.nl" token
     printf 'meting-wachtwoord\n' | "$bin" user add --db "$db" --email "$email" --name "Meting" --role official >/dev/null
     token=$("$bin" token create --db "$db" --email "$email" | tail -1)
+    start_wijzer "$bin" "$db" "$port" "$procs"
     r=$(measure "$CONN" "$base" writes "$token")
     row "$n|$label|writes|$r|-|-"
-
-    local mem="" p
-    for p in "${SERVER_PIDS[@]}"; do mem="$mem $(rss "$p")"; done
-    RSS_ROWS+=("$n|$label|$mem")
+    sample_memory
     stop_wijzer
+    RSS_ROWS+=("$n|$label|$MEM_RSS $MEM_HWM")
 }
 
 # A copy of the cached SQLite database to measure on.
@@ -316,7 +368,7 @@ for n in $SIZES; do
     fi
     run_config "SQLite" "$BIN" "$(work_copy now "$db")" "$n" 1
     rm -f "$VAR"/work-*
-    if pg_available; then
+    if pg_available && [[ $n -le ${BENCH_PG_MAX:-100000} ]]; then
         pg_db "$n"
         run_config "PostgreSQL, 1 process" "$BIN" "$DB" "$n" 1
         run_config "PostgreSQL, 2 processes" "$BIN" "$DB" "$n" 2
@@ -325,6 +377,7 @@ done
 
 # ---- The table ------------------------------------------------------------------------
 
+thousands() { sed ':a; s/\B[0-9]\{3\}\>/,&/; ta' <<<"$1"; }
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo
 echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM,"
@@ -351,10 +404,10 @@ for r in "${ROWS[@]}"; do
         nrps=$(printf "%.0f" "$nrps")
     fi
     printf "| %s | %s | %s | %.0f | %s | %s | %s | %s | %s |\n" \
-        "$(printf "%'d" "$n" 2>/dev/null || echo "$n")" "$label" "$name" "$rps" "$nrps" "$ratio" "$p50" "$p99" "$bad"
+        "$(thousands "$n")" "$label" "$name" "$rps" "$nrps" "$ratio" "$p50" "$p99" "$bad"
 done
 echo
-echo "| initiatives | engine | made in | resident memory after the run (VmRSS / VmHWM, MB, per process) |"
+echo "| initiatives | engine | database made in | resident memory, largest of any test (VmRSS / VmHWM, per process) |"
 echo "|---:|---|---:|---|"
 for r in "${RSS_ROWS[@]}"; do
     IFS='|' read -r n label mem <<<"$r"
@@ -362,12 +415,15 @@ for r in "${RSS_ROWS[@]}"; do
     [[ $label == PostgreSQL* ]] && key="postgresql $n"
     made=${MADE_IN[$key]:-}
     [[ $label == *before* || $label == *"2 processes"* ]] && made=""
-    set -- $mem
-    m=""
-    while [[ $# -ge 2 ]]; do m="$m${m:+; }$1 / $2"; shift 2; done
-    printf "| %s | %s | %s | %s |\n" "$n" "$label" "${made:+${made} s}" "$m"
+    read -r rss hwm <<<"$mem"
+    printf "| %s | %s | %s | %.1f MB / %.1f MB |\n" "$(thousands "$n")" "$label" "${made:+${made} s}" \
+        "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')"
 done
 if ! pg_available; then
     echo
-    echo "PostgreSQL: not measured (no src/store/pg.c or scripts/pg-test-server.sh yet, or --no-pg)."
+    echo "PostgreSQL: not measured (no src/store/pg.c or PostgreSQL server binaries, or --no-pg)."
+elif [[ $SIZES == *1000000* && ${BENCH_PG_MAX:-100000} -lt 1000000 ]]; then
+    echo
+    echo "PostgreSQL at 1,000,000: not measured (making it takes about an hour here: one statement per round"
+    echo "trip; set BENCH_PG_MAX=1000000 to include it)."
 fi

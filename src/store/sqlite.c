@@ -3,9 +3,11 @@
  * tokenizer registered. Migrations come embedded in the binary. */
 #include <pthread.h>
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/arena.h"
 #include "lib/buf.h"
@@ -13,6 +15,8 @@
 #include "store/engine.h"
 #include "store/fts_dutch.h"
 #include "store/sqlite_queries.h"
+
+enum { BUSY_TIMEOUT_MS = 5000 };
 
 typedef struct SqlStmt {
     Stmt base;
@@ -61,17 +65,25 @@ static void configure_library(void)
  * default. But the log only starts over when no reader is using it, and a
  * busy server always has one, so under load it grew by a gigabyte a
  * minute (and reads slowed down with it). Past WAL_RESTART_PAGES the
- * checkpoint waits (busy timeout) for the readers of the moment to finish
- * and starts the log over; new readers meanwhile read the database file. */
-enum { WAL_PASSIVE_PAGES = 1000, WAL_RESTART_PAGES = 8192 };
+ * checkpoint waits a moment for the readers of the moment to finish and
+ * starts the log over; new readers meanwhile read the database file. It
+ * holds up writers while it waits, so it waits briefly and at most every
+ * other second: a long reader (a big CSV export) just means a later try. */
+enum { WAL_PASSIVE_PAGES = 1000, WAL_RESTART_PAGES = 8192, WAL_RESTART_WAIT_MS = 100 };
 
 static int wal_hook(void *arg, sqlite3 *conn, const char *name, int pages)
 {
     (void)arg;
-    if (pages >= WAL_RESTART_PAGES)
+    static _Atomic long last_restart;
+    long now = (long)time(NULL), last = last_restart;
+    if (pages >= WAL_RESTART_PAGES && now - last >= 2
+        && atomic_compare_exchange_strong(&last_restart, &last, now)) {
+        sqlite3_busy_timeout(conn, WAL_RESTART_WAIT_MS);
         sqlite3_wal_checkpoint_v2(conn, name, SQLITE_CHECKPOINT_RESTART, NULL, NULL);
-    else if (pages >= WAL_PASSIVE_PAGES)
+        sqlite3_busy_timeout(conn, BUSY_TIMEOUT_MS);
+    } else if (pages >= WAL_PASSIVE_PAGES) {
         sqlite3_wal_checkpoint_v2(conn, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
     return SQLITE_OK;
 }
 
@@ -89,7 +101,7 @@ static Db *sq_connect(const char *path, char *err, size_t errlen)
     SqlDb *db = xcalloc(1, sizeof *db);
     db->base.ops = &sqlite_engine;
     db->conn = conn;
-    sqlite3_busy_timeout(conn, 5000);
+    sqlite3_busy_timeout(conn, BUSY_TIMEOUT_MS);
     sqlite3_wal_hook(conn, wal_hook, NULL);
     if (db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;") != DB_OK
         || fts_dutch_register(conn) != SQLITE_OK) {
