@@ -14,8 +14,8 @@
 #   writes   POST /api/v1/initiatives and …/transitions with a token
 # plus the resident memory (VmRSS, VmHWM) of the server afterwards.
 # With PostgreSQL (src/store/pg.c and Debian's server binaries present,
-# unless --no-pg): the same on PostgreSQL with one and with two processes
-# (both on one port, SO_REUSEPORT; the kernel spreads the connections), up
+# unless --no-pg): the same on PostgreSQL with one process, and with one
+# and two processes behind nginx as a proxy (as in production), up
 # to BENCH_PG_MAX initiatives (default 100,000: making 1,000,000 takes an
 # hour, one statement per round trip).
 # --baseline BIN measures another wijzer binary on SQLite in the same run
@@ -178,22 +178,25 @@ pg_db() {
 
 # ---- Servers --------------------------------------------------------------------
 
-# Starts `procs` wijzer processes on one port; their pids go to SERVER_PIDS.
+# Starts one wijzer process per port given; their pids go to SERVER_PIDS.
 SERVER_PIDS=()
 start_wijzer() {
-    local bin=$1 db=$2 port=$3 procs=${4:-1}
+    local bin=$1 db=$2 port ok
+    shift 2
     SERVER_PIDS=()
-    for ((i = 0; i < procs; i++)); do
+    for port in "$@"; do
         "$bin" serve --db "$db" --listen "127.0.0.1:$port" --quiet 2>>"$TMP/wijzer.log" &
         SERVER_PIDS+=($!)
         PIDS+=($!)
     done
-    for _ in $(seq 1 100); do
-        curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
-        sleep 0.1
+    for port in "$@"; do
+        ok=0
+        for _ in $(seq 1 100); do
+            curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && { ok=1; break; }
+            sleep 0.1
+        done
+        [[ $ok == 1 ]] || { log "bench: wijzer did not start"; tail -5 "$TMP/wijzer.log" >&2; return 1; }
     done
-    log "bench: wijzer did not start"; tail -5 "$TMP/wijzer.log" >&2
-    return 1
 }
 stop_wijzer() {
     for p in "${SERVER_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -205,9 +208,12 @@ stop_wijzer() {
     SERVER_PIDS=()
 }
 
-NGINX_PORT=""
+# nginx serves the static copies on NGINX_PORT and, as in production,
+# spreads requests over wijzer processes: PROXY1_PORT over one (on
+# UP1_PORT), PROXY2_PORT over two (UP1_PORT and UP2_PORT).
+NGINX_PORT="" PROXY1_PORT="" PROXY2_PORT="" UP1_PORT="" UP2_PORT=""
 start_nginx() {
-    NGINX_PORT=$(free_port)
+    NGINX_PORT=$(free_port) PROXY1_PORT=$(free_port) PROXY2_PORT=$(free_port) UP1_PORT=$(free_port) UP2_PORT=$(free_port)
     mkdir -p "$TMP/nginx/www"
     cat >"$TMP/nginx/nginx.conf" <<EOF
 worker_processes auto;
@@ -225,6 +231,16 @@ http {
     server {
         listen 127.0.0.1:$NGINX_PORT;
         root $TMP/nginx/www;
+    }
+    upstream one { server 127.0.0.1:$UP1_PORT; keepalive 64; }
+    upstream two { server 127.0.0.1:$UP1_PORT; server 127.0.0.1:$UP2_PORT; keepalive 64; }
+    server {
+        listen 127.0.0.1:$PROXY1_PORT;
+        location / { proxy_pass http://one; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host \$host; }
+    }
+    server {
+        listen 127.0.0.1:$PROXY2_PORT;
+        location / { proxy_pass http://two; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host \$host; }
     }
 }
 EOF
@@ -283,6 +299,10 @@ MEM_RSS=0 MEM_HWM=0
 sample_memory() {
     local p r h
     for p in "${SERVER_PIDS[@]}"; do
+        if [[ ! -r /proc/$p/status ]]; then
+            log "bench: wijzer process $p is gone:"; tail -5 "$TMP/wijzer.log" >&2
+            continue
+        fi
         read -r r h < <(awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { print r + 0, h + 0 }' "/proc/$p/status")
         ((r > MEM_RSS)) && MEM_RSS=$r
         ((h > MEM_HWM)) && MEM_HWM=$h
@@ -292,14 +312,19 @@ sample_memory() {
 
 # Each test gets a freshly started server, so one test's slow requests
 # (still running after wrk gave up on them) cannot slow down the next.
+# mode: direct (wrk talks to one process), proxy1 (through nginx to one
+# process) or proxy2 (through nginx to two).
 run_config() {
-    local label=$1 bin=$2 db=$3 n=$4 procs=$5
-    local port base
-    port=$(free_port)
-    base=http://127.0.0.1:$port
+    local label=$1 bin=$2 db=$3 n=$4 mode=$5
+    local base ports
+    case $mode in
+    direct) ports=("$(free_port)"); base=http://127.0.0.1:${ports[0]} ;;
+    proxy1) ports=("$UP1_PORT"); base=http://127.0.0.1:$PROXY1_PORT ;;
+    proxy2) ports=("$UP1_PORT" "$UP2_PORT"); base=http://127.0.0.1:$PROXY2_PORT ;;
+    esac
     log "bench: $label, $n initiatives"
     MEM_RSS=0 MEM_HWM=0
-    start_wijzer "$bin" "$db" "$port" "$procs"
+    start_wijzer "$bin" "$db" "${ports[@]}"
     local mid=$((n / 2))
     local s_obj s_list s_search
     s_obj=$(static_copy "$base/api/v1/initiatives/$mid" object.json)
@@ -314,7 +339,7 @@ run_config() {
     sample_memory
     stop_wijzer
 
-    start_wijzer "$bin" "$db" "$port" "$procs"
+    start_wijzer "$bin" "$db" "${ports[@]}"
     warm "$CONN" "$base/initiatieven" static
     r=$(measure "$CONN" "$base/initiatieven" static)
     ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/list.html" static)
@@ -322,7 +347,7 @@ run_config() {
     sample_memory
     stop_wijzer
 
-    start_wijzer "$bin" "$db" "$port" "$procs"
+    start_wijzer "$bin" "$db" "${ports[@]}"
     warm "$CONN" "$base" search
     r=$(measure "$CONN" "$base" search)
     ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/search.json" static)
@@ -330,7 +355,7 @@ run_config() {
     sample_memory
     stop_wijzer
 
-    start_wijzer "$bin" "$db" "$port" "$procs"
+    start_wijzer "$bin" "$db" "${ports[@]}"
     warm 2 "$base" search
     r=$(measure 2 "$base" search)
     row "$n|$label|search2|$r|-|$s_search"
@@ -341,7 +366,7 @@ run_config() {
     local email="meting-$RANDOM@example.nl" token
     printf 'meting-wachtwoord\n' | "$bin" user add --db "$db" --email "$email" --name "Meting" --role official >/dev/null
     token=$("$bin" token create --db "$db" --email "$email" | tail -1)
-    start_wijzer "$bin" "$db" "$port" "$procs"
+    start_wijzer "$bin" "$db" "${ports[@]}"
     r=$(measure "$CONN" "$base" writes "$token")
     row "$n|$label|writes|$r|-|-"
     sample_memory
@@ -364,14 +389,15 @@ for n in $SIZES; do
     sqlite_db "$n"
     db=$DB
     if [[ -n $BASELINE ]]; then
-        run_config "SQLite, before" "$BASELINE" "$(work_copy before "$db")" "$n" 1
+        run_config "SQLite, before" "$BASELINE" "$(work_copy before "$db")" "$n" direct
     fi
-    run_config "SQLite" "$BIN" "$(work_copy now "$db")" "$n" 1
+    run_config "SQLite" "$BIN" "$(work_copy now "$db")" "$n" direct
     rm -f "$VAR"/work-*
     if pg_available && [[ $n -le ${BENCH_PG_MAX:-100000} ]]; then
         pg_db "$n"
-        run_config "PostgreSQL, 1 process" "$BIN" "$DB" "$n" 1
-        run_config "PostgreSQL, 2 processes" "$BIN" "$DB" "$n" 2
+        run_config "PostgreSQL, 1 process" "$BIN" "$DB" "$n" direct
+        run_config "PostgreSQL, 1 process behind nginx" "$BIN" "$DB" "$n" proxy1
+        run_config "PostgreSQL, 2 processes behind nginx" "$BIN" "$DB" "$n" proxy2
     fi
 done
 
@@ -414,7 +440,7 @@ for r in "${RSS_ROWS[@]}"; do
     key="sqlite $n"
     [[ $label == PostgreSQL* ]] && key="postgresql $n"
     made=${MADE_IN[$key]:-}
-    [[ $label == *before* || $label == *"2 processes"* ]] && made=""
+    [[ $label == *before* || $label == *nginx* ]] && made=""
     read -r rss hwm <<<"$mem"
     printf "| %s | %s | %s | %.1f MB / %.1f MB |\n" "$(thousands "$n")" "$label" "${made:+${made} s}" \
         "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')" "$(awk -v k="$hwm" 'BEGIN { print k / 1024 }')"
