@@ -334,7 +334,9 @@ static void list_count(Request *r, const InitiativeFilter *f, int64_t total)
 {
     Buf *b = &r->out;
     long long n = (long long)total;
-    if (f->q)
+    if (f->q && n >= SEARCH_MAX) /* a search counts no further (model.h) */
+        OUTF(b, "<p class=\"nl-paragraph\"><strong>%lld of meer resultaten</strong> voor ‘%s’", n, f->q);
+    else if (f->q)
         OUTF(b, "<p class=\"nl-paragraph\"><strong>%lld %s</strong> voor ‘%s’", n,
              n == 1 ? "resultaat" : "resultaten", f->q);
     else
