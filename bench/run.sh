@@ -16,8 +16,8 @@
 # With PostgreSQL (src/store/pg.c and Debian's server binaries present,
 # unless --no-pg): the same on PostgreSQL with one process, and with one
 # and two processes behind nginx as a proxy (as in production), up
-# to BENCH_PG_MAX initiatives (default 100,000: making 1,000,000 takes an
-# hour, one statement per round trip).
+# to BENCH_PG_MAX initiatives (default 100,000; making 1,000,000 takes
+# about a quarter of an hour).
 # --baseline BIN measures another wijzer binary on SQLite in the same run
 # (before/after a change). Prints a Markdown table at the end.
 #
@@ -450,6 +450,6 @@ if ! pg_available; then
     echo "PostgreSQL: not measured (no src/store/pg.c or PostgreSQL server binaries, or --no-pg)."
 elif [[ $SIZES == *1000000* && ${BENCH_PG_MAX:-100000} -lt 1000000 ]]; then
     echo
-    echo "PostgreSQL at 1,000,000: not measured (making it takes about an hour here: one statement per round"
-    echo "trip; set BENCH_PG_MAX=1000000 to include it)."
+    echo "PostgreSQL at 1,000,000: not measured (making it takes about a quarter of an hour here;"
+    echo "set BENCH_PG_MAX=1000000 to include it)."
 fi

@@ -199,6 +199,11 @@ void db_rollback(Db *db)
     db->ops->rollback(db);
 }
 
+int db_bulk(Db *db, int on)
+{
+    return db->ops->bulk ? db->ops->bulk(db, on) : DB_OK;
+}
+
 int64_t db_changes(Db *db)
 {
     return db->ops->changes(db);

@@ -66,6 +66,11 @@ void stmt_reset(Stmt *st);
 int db_begin(Db *db);     /* SQLite: BEGIN IMMEDIATE (writers queue, not deadlock); PostgreSQL: BEGIN */
 int db_commit(Db *db);
 void db_rollback(Db *db);
+/* Bulk loading, for generated data only: on PostgreSQL, statements that
+ * return no rows are sent without waiting for their answer, and an error
+ * shows at the next one that returns rows or at the commit (db_changes
+ * is then 1). SQLite needs no such thing: a no-op. */
+int db_bulk(Db *db, int on);
 int64_t db_changes(Db *db);
 const char *db_errmsg(Db *db);
 /* The connection to the server was lost (PostgreSQL stopped or

@@ -47,6 +47,7 @@ struct EngineOps {
     int (*begin)(Db *db);
     int (*commit)(Db *db);
     void (*rollback)(Db *db);
+    int (*bulk)(Db *db, int on); /* optional (db_bulk) */
     int64_t (*changes)(Db *db);
     const char *(*errmsg)(Db *db);
     const char *(*fulltext_query)(struct Arena *a, const char *input);

@@ -20,6 +20,14 @@ int store_initiative_insert(Db *db, int64_t tenant, const Initiative *in, int64_
         stmt_int(st, in->submitted_at);
     else
         stmt_null(st);
+    if (in->state_since) /* a state begun after creation (demo and --scale data) */
+        stmt_int(st, in->state_since);
+    else
+        stmt_null(st);
+    if (in->contact_id)
+        stmt_int(st, in->contact_id);
+    else
+        stmt_null(st);
     int rc = stmt_step(st);
     if (rc == DB_ROW) {
         *id = col_int(st, 0);

@@ -41,6 +41,7 @@ typedef struct PgDb {
     char err[512];
     unsigned char prepared[Q_COUNT_];
     PgStmt *stmts[Q_COUNT_];
+    int bulk; /* in libpq's pipeline mode (db_bulk) */
 } PgDb;
 
 #define PDB(db) ((PgDb *)(db))
@@ -234,8 +235,92 @@ static void pg_bind_null(Stmt *s)
     *next_param(PST(s)) = NULL;
 }
 
+/* Bulk loading (db_bulk): in libpq's pipeline mode, statements that
+ * return no rows are sent without waiting for their answers. The next
+ * statement that returns rows, or the end of the transaction, waits for
+ * all of them and reports the first error (the transaction then fails
+ * as a whole). For `init --scale`, where one round trip per statement
+ * left the server idle most of the time. */
+static int returns_rows(QueryId q)
+{
+    static signed char known[Q_COUNT_]; /* 0: not looked at, 1: no, 2: yes */
+    if (!known[q]) {
+        const char *sql = pg_query_text(q);
+        while (*sql == ' ' || *sql == '\n' || *sql == '(')
+            sql++;
+        known[q] = strncmp(sql, "SELECT", 6) == 0 || strncmp(sql, "WITH", 4) == 0 || strstr(sql, "RETURNING") ? 2 : 1;
+    }
+    return known[q] == 2;
+}
+
+/* Ends the pipeline's batch and reads every answer in it; keeps the last
+ * one in *last (when given). DB_OK or the first error. */
+static int pipeline_sync(PgDb *db, PGresult **last)
+{
+    if (PQpipelineSync(db->conn) != 1) {
+        set_err(db, PQerrorMessage(db->conn));
+        return DB_ERROR;
+    }
+    int rc = DB_OK, nulls = 0;
+    for (;;) {
+        PGresult *res = PQgetResult(db->conn);
+        if (!res) { /* the end of one statement's answers */
+            if (++nulls > 2 && PQstatus(db->conn) != CONNECTION_OK)
+                return DB_ERROR;
+            continue;
+        }
+        nulls = 0;
+        ExecStatusType status = PQresultStatus(res);
+        if (status == PGRES_PIPELINE_SYNC) {
+            PQclear(res);
+            return rc;
+        }
+        if (status != PGRES_PIPELINE_ABORTED) {
+            int r = result_rc(db, res);
+            if (r != DB_OK && rc == DB_OK)
+                rc = r;
+        }
+        if (last) {
+            PQclear(*last);
+            *last = res;
+        } else {
+            PQclear(res);
+        }
+    }
+}
+
+static int execute_pipelined(PgDb *db, PgStmt *st, const char *name)
+{
+    if (!db->prepared[st->q]) {
+        if (PQsendPrepare(db->conn, name, pg_query_text(st->q), 0, NULL) != 1)
+            goto fail;
+        db->prepared[st->q] = 1; /* should it fail, so does the load */
+    }
+    if (PQsendQueryPrepared(db->conn, name, st->n, st->vals, NULL, NULL, 0) != 1)
+        goto fail;
+    db->changes = 1;
+    if (!returns_rows(st->q))
+        return DB_OK;
+    int rc = pipeline_sync(db, &st->res);
+    if (rc != DB_OK) {
+        PQclear(st->res);
+        st->res = NULL;
+        return rc;
+    }
+    st->nrows = st->res && PQresultStatus(st->res) == PGRES_TUPLES_OK ? PQntuples(st->res) : 0;
+    return DB_OK;
+fail:
+    set_err(db, PQerrorMessage(db->conn));
+    return DB_ERROR;
+}
+
 static int execute(PgDb *db, PgStmt *st)
 {
+    if (db->bulk) {
+        char name[16];
+        snprintf(name, sizeof name, "q%d", (int)st->q);
+        return execute_pipelined(db, st, name);
+    }
     int rc = pg_prepare(&db->base, st->q);
     if (rc != DB_OK)
         return rc;
@@ -325,9 +410,48 @@ static int pg_col_is_null(Stmt *s, int col)
 /* READ COMMITTED: the statements that must not race carry their own
  * guard (an UPDATE … WHERE state = ?, a unique key), and PostgreSQL locks
  * the rows a transaction updates until it ends. */
+/* Waits for what the pipeline still has on its way and leaves pipeline
+ * mode, for the statements that libpq runs only outside it. */
+static int pipeline_pause(PgDb *db)
+{
+    if (!db->bulk)
+        return DB_OK;
+    int rc = pipeline_sync(db, NULL);
+    PQexitPipelineMode(db->conn);
+    return rc;
+}
+
+static void pipeline_resume(PgDb *db)
+{
+    if (db->bulk)
+        PQenterPipelineMode(db->conn);
+}
+
+static int pg_bulk(Db *d, int on)
+{
+    PgDb *db = PDB(d);
+    if (!on == !db->bulk)
+        return DB_OK;
+    if (on) {
+        db->bulk = 1;
+        pipeline_resume(db);
+        return DB_OK;
+    }
+    int rc = pipeline_pause(db);
+    db->bulk = 0;
+    return rc;
+}
+
 static int pg_begin(Db *d)
 {
     PgDb *db = PDB(d);
+    if (db->bulk) {
+        int rc = pipeline_pause(db);
+        if (rc == DB_OK)
+            rc = exec_sql(db, "BEGIN", NULL);
+        pipeline_resume(db);
+        return rc;
+    }
     int first = d->used++ == 0;
     int rc = exec_sql(db, "BEGIN", NULL);
     if (rc == DB_ERROR && first && PQstatus(db->conn) != CONNECTION_OK && reconnect(db))
@@ -335,9 +459,14 @@ static int pg_begin(Db *d)
     return rc;
 }
 
-static int pg_commit(Db *db)
+static int pg_commit(Db *d)
 {
-    return exec_sql(PDB(db), "COMMIT", "COMMIT");
+    PgDb *db = PDB(d);
+    int rc = pipeline_pause(db);
+    if (rc == DB_OK)
+        rc = exec_sql(db, "COMMIT", "COMMIT");
+    pipeline_resume(db);
+    return rc;
 }
 
 static void pg_rollback(Db *d)
@@ -345,8 +474,10 @@ static void pg_rollback(Db *d)
     PgDb *db = PDB(d);
     if (PQstatus(db->conn) != CONNECTION_OK)
         return;
+    pipeline_pause(db);
     PGresult *res = PQexec(db->conn, "ROLLBACK");
     PQclear(res);
+    pipeline_resume(db);
 }
 
 static int64_t pg_changes(Db *db)
@@ -502,6 +633,7 @@ const EngineOps pg_engine = {
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,
+    .bulk = pg_bulk,
     .changes = pg_changes,
     .errmsg = pg_errmsg,
     .fulltext_query = pg_fulltext_query,

@@ -109,8 +109,9 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_LOGIN_ATTEMPT_CLEAR] = "DELETE FROM login_attempts WHERE tenant_id = ?1 AND key = ?2",
 
     [Q_INITIATIVE_INSERT] = "INSERT INTO initiatives (tenant_id, title, summary, description, area_code, state,"
-                            " initiator_id, show_name, created_at, updated_at, state_since, submitted_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, ?10) RETURNING id",
+                            " initiator_id, show_name, created_at, updated_at, state_since, submitted_at, contact_id)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, COALESCE(CAST(?11 AS BIGINT), ?9),"
+                            " COALESCE(CAST(?11 AS BIGINT), ?9), ?10, ?12) RETURNING id",
     [Q_INITIATIVE_GET] = "SELECT i.id, i.title, i.summary, i.description, i.area_code, a.name, i.state,"
                          " i.initiator_id, u.name, i.show_name, i.contact_id, c.name, i.created_at,"
                          " i.updated_at, i.state_since, i.submitted_at, u.email"

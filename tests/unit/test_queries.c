@@ -110,22 +110,106 @@ static void pg_admin(const char *base, const char *sql)
     PQfinish(c);
 }
 
-static void test_pg_prepares_every_statement(void **state)
+/* A new, empty database on the test server (its URL in url); NULL name
+ * when there is no test server. */
+static const char *pg_fresh(const char *what, char *url, size_t len)
 {
-    (void)state;
     const char *base = pg_base();
     if (!base)
-        skip();
-    char name[64], sql[128], url[512];
-    snprintf(name, sizeof name, "wz_unit_%ld", (long)getpid());
+        return NULL;
+    static char name[64];
+    char sql[128];
+    snprintf(name, sizeof name, "wz_unit_%s_%ld", what, (long)getpid());
     snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
     pg_admin(base, sql);
     snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
     pg_admin(base, sql);
-    snprintf(url, sizeof url, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
-    prepare_all(url, "postgresql");
+    snprintf(url, len, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
+    return name;
+}
+
+static void pg_drop(const char *name)
+{
+    char sql[128];
     snprintf(sql, sizeof sql, "DROP DATABASE %s", name);
-    pg_admin(base, sql);
+    pg_admin(pg_base(), sql);
+}
+
+static void test_pg_prepares_every_statement(void **state)
+{
+    (void)state;
+    char url[512];
+    const char *name = pg_fresh("prepare", url, sizeof url);
+    if (!name)
+        skip();
+    prepare_all(url, "postgresql");
+    pg_drop(name);
+}
+
+static void set_setting(Db *db, int64_t tenant, const char *key, const char *value)
+{
+    Stmt *st = db_stmt(db, Q_SETTING_SET);
+    stmt_int(st, tenant);
+    stmt_text(st, key);
+    stmt_text(st, value);
+    assert_int_equal(stmt_run(st), DB_OK); /* in bulk mode: sent, not yet answered */
+}
+
+static const char *get_setting(Db *db, int64_t tenant, const char *key, char *out, size_t len)
+{
+    Stmt *st = db_stmt(db, Q_SETTING_GET);
+    stmt_int(st, tenant);
+    stmt_text(st, key);
+    int rc = stmt_step(st);
+    snprintf(out, len, "%s", rc == DB_ROW && col_text(st, 0) ? col_text(st, 0) : "(none)");
+    stmt_reset(st);
+    return out;
+}
+
+/* db_bulk on PostgreSQL: writes go without waiting, a read in between
+ * sees them, and an error among them fails the commit. */
+static void test_pg_bulk_mode(void **state)
+{
+    (void)state;
+    char url[512], err[512], v[64];
+    const char *name = pg_fresh("bulk", url, sizeof url);
+    if (!name)
+        skip();
+    Store *s;
+    assert_int_equal(store_open(url, &s, err, sizeof err), DB_OK);
+    Db *db = store_acquire(s);
+    assert_true(store_migrate(db, err, sizeof err) > 0);
+    Stmt *st = db_stmt(db, Q_TENANT_INSERT);
+    stmt_text(st, "t");
+    stmt_text(st, "T");
+    stmt_null(st);
+    assert_int_equal(stmt_run(st), DB_OK);
+    st = db_stmt(db, Q_TENANT_BY_CODE);
+    stmt_text(st, "t");
+    assert_int_equal(stmt_step(st), DB_ROW);
+    int64_t tenant = col_int(st, 0);
+    stmt_reset(st);
+
+    assert_int_equal(db_bulk(db, 1), DB_OK);
+    assert_int_equal(db_begin(db), DB_OK);
+    set_setting(db, tenant, "a", "1");
+    set_setting(db, tenant, "b", "2");
+    assert_string_equal(get_setting(db, tenant, "b", v, sizeof v), "2");
+    set_setting(db, tenant, "c", "3");
+    assert_int_equal(db_commit(db), DB_OK);
+
+    assert_int_equal(db_begin(db), DB_OK);
+    set_setting(db, tenant + 1000, "d", "4"); /* no such tenant: refused, but only seen later */
+    set_setting(db, tenant, "e", "5");
+    assert_int_not_equal(db_commit(db), DB_OK);
+    db_rollback(db);
+    assert_int_equal(db_bulk(db, 0), DB_OK);
+
+    assert_string_equal(get_setting(db, tenant, "c", v, sizeof v), "3");
+    assert_string_equal(get_setting(db, tenant, "e", v, sizeof v), "(none)");
+    store_release(s, db);
+    store_close(s);
+    pg_drop(name);
 }
 
 static void test_pg_unreachable_is_an_error_not_a_crash(void **state)
@@ -188,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_engine_chosen_by_url),
         cmocka_unit_test(test_sqlite_prepares_every_statement),
         cmocka_unit_test(test_pg_prepares_every_statement),
+        cmocka_unit_test(test_pg_bulk_mode),
         cmocka_unit_test(test_pg_unreachable_is_an_error_not_a_crash),
         cmocka_unit_test(test_fulltext_query_per_engine),
     };
