@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api/json.h"
 #include "lib/text.h"
 
 void api_json(Request *r, int status, json_t *v)
@@ -11,12 +12,9 @@ void api_json(Request *r, int status, json_t *v)
     r->status = status;
     r->content_type = "application/json; charset=utf-8";
     buf_reset(&r->out);
-    char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+    if (v)
+        json_write(&r->out, v);
     json_decref(v);
-    if (s) {
-        buf_puts(&r->out, s);
-        free(s);
-    }
 }
 
 void api_error(Request *r, int status, const char *code, const char *message, const FieldErrors *fields)

@@ -9,6 +9,9 @@
 #include "domain/initiatives.h"
 #include "http/request.h"
 
+/* Appends v as compact JSON text (json_write.c). */
+void json_write(Buf *b, const json_t *v);
+
 /* A string, or JSON null for NULL (and for text jansson refuses). */
 json_t *api_str(const char *s);
 

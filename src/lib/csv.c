@@ -98,3 +98,8 @@ void csv_end_row(Buf *b)
 {
     buf_puts(b, "\r\n");
 }
+
+void csv_begin(Buf *b)
+{
+    buf_puts(b, "\xEF\xBB\xBF");
+}

@@ -25,5 +25,8 @@ const char *csv_cell(const CsvRow *row, int col);
  * with ' so spreadsheets do not run it as a formula. */
 void csv_write_cell(Buf *b, const char *s, int first);
 void csv_end_row(Buf *b);
+/* Starts an export with the UTF-8 byte order mark: without it Excel reads
+ * the file as Windows-1252 and shows "Ã«" for "ë". */
+void csv_begin(Buf *b);
 
 #endif

@@ -269,7 +269,10 @@ static int sq_commit(Db *db)
 
 static void sq_rollback(Db *db)
 {
-    SDB(db)->reading = 0;
+    if (SDB(db)->reading) { /* only the shared read: end it without parsing SQL (once per request) */
+        read_done(SDB(db));
+        return;
+    }
     sqlite3_exec(SDB(db)->conn, "ROLLBACK", NULL, NULL, NULL);
 }
 

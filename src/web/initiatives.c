@@ -492,6 +492,7 @@ void page_initiatives_csv(Request *r)
     const char *site = site_url(r);
     static const char *const header[] = { "id",     "titel",       "samenvatting",    "wijk of buurt", "status",
                                           "thema's", "ingediend op", "initiatiefnemer", "url" };
+    csv_begin(&r->out);
     for (size_t i = 0; i < sizeof header / sizeof *header; i++)
         csv_write_cell(&r->out, header[i], i == 0);
     csv_end_row(&r->out);

@@ -126,6 +126,8 @@ test('/initiatieven.csv: text/csv, a header row, the same filters, public fields
   const r = await request(ctx.base, 'GET', '/initiatieven.csv');
   assert.equal(r.status, 200, show(r));
   assert.match(r.headers.get('content-type'), /^text\/csv/);
+  const raw = new Uint8Array(await (await fetch(ctx.base + '/initiatieven.csv')).arrayBuffer());
+  assert.deepEqual([...raw.slice(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark, so Excel reads UTF-8');
   const rows = parseCsv(r.text.replace(/^\uFEFF/, ''));
   const header = rows[0];
   assert.ok(header.length >= 3, `header: ${header}`);

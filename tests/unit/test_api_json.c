@@ -180,6 +180,37 @@ static void test_timeline_actor(void **state)
     request_free(r);
 }
 
+/* json_write: valid JSON that reads back as the same value, escaping only
+ * what must be escaped, UTF-8 as it is. */
+static void test_json_write_round_trip(void **state)
+{
+    (void)state;
+    json_t *v = json_pack("{s:s, s:s, s:I, s:I, s:f, s:f, s:b, s:n, s:[i, {s:s}, []], s:{}}",
+                          "quote", "\"hallo\" \\ / </script>", "ctl", "a\nb\tc\r\x01\x1f\x7f einde",
+                          "big", (json_int_t)INT64_MAX, "neg", (json_int_t)-42, "third", 1.0 / 3, "two", 2.0,
+                          "yes", 1, "nothing", "list", 1, "k", "Café ëën – 😀\xe2\x80\xa8", "empty");
+    assert_non_null(v);
+    Buf b;
+    buf_init(&b);
+    json_write(&b, v);
+    const char *text = buf_cstr(&b);
+    json_error_t err;
+    json_t *back = json_loads(text, JSON_REJECT_DUPLICATES, &err);
+    assert_non_null(back);
+    assert_true(json_equal(v, back));
+    assert_non_null(strstr(text, "\"quote\":\"\\\"hallo\\\" \\\\ / </script>\""));
+    assert_non_null(strstr(text, "a\\nb\\tc\\r\\u0001\\u001f\\u007f einde"));
+    assert_non_null(strstr(text, "Café ëën – 😀\\u2028")); /* UTF-8 as is; U+2028 escaped */
+    assert_non_null(strstr(text, "\"big\":9223372036854775807,"));
+    assert_non_null(strstr(text, "\"two\":2.0,"));
+    assert_non_null(strstr(text, "\"list\":[1,{\"k\":"));
+    assert_non_null(strstr(text, "[]],\"empty\":{}}"));
+    assert_int_equal(text[0], '{');
+    json_decref(back);
+    json_decref(v);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_help_object_amount),
         cmocka_unit_test(test_item_hides_name_and_escapes_snippet),
         cmocka_unit_test(test_timeline_actor),
+        cmocka_unit_test(test_json_write_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
