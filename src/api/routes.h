@@ -19,5 +19,31 @@ void api_initiative_transition(Request *r);
 void api_initiative_timeline(Request *r);
 void api_help_create(Request *r);
 void api_help_update(Request *r);
+/* funds.c */
+void api_funds_list(Request *r);
+void api_fund_get(Request *r);
+void api_fund_criteria(Request *r);
+void api_fund_decisions(Request *r);
+void api_fund_ledger(Request *r);
+void api_fund_ledger_csv(Request *r);
+void api_fund_budget_set(Request *r);
+void api_fund_applications(Request *r);
+void api_application_create(Request *r);
+void api_application_get(Request *r);
+void api_application_assess(Request *r);
+void api_application_conflict(Request *r);
+void api_application_decide(Request *r);
+void api_application_request_info(Request *r);
+void api_application_supply_info(Request *r);
+void api_application_withdraw(Request *r);
+void api_application_pay(Request *r);
+void api_application_report(Request *r);
+void api_application_report_review(Request *r);
+void api_fund_update(Request *r);
+void api_fund_criteria_replace(Request *r);
+void api_fund_rounds(Request *r);
+void api_round_create(Request *r);
+void api_round_get(Request *r);
+void api_round_agenda_add(Request *r);
 
 #endif

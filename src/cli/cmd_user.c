@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "domain/accounts.h"
+#include "domain/funds.h"
 #include "domain/process.h"
 #include "store/store.h"
 
@@ -19,18 +20,25 @@ static char *read_password(Arena *a)
 
 static int user_add(int argc, char **argv)
 {
-    const char *db = getenv("WIJZER_DB"), *email = NULL, *name = NULL, *role = NULL, *tenant = NULL;
+    const char *db = getenv("WIJZER_DB"), *email = NULL, *name = NULL, *role = NULL, *tenant = NULL, *fund = NULL;
+    int chair = 0;
     const CliOpt opts[] = {
         { "--db", "FILE", "Het databasebestand (standaard: $WIJZER_DB).", &db, NULL },
         { "--email", "E", "E-mailadres (om mee in te loggen).", &email, NULL },
         { "--name", "N", "Naam zoals anderen die zien.", &name, NULL },
         { "--role", "ROLE", "resident, official, committee, coordinator of admin.", &role, NULL },
         { "--tenant", "CODE", CLI_TENANT_HELP, &tenant, NULL },
+        { "--fund", "CODE", "Maakt de gebruiker lid van de commissie van dit fonds (bijv. vlietwensen).", &fund, NULL },
+        { "--chair", NULL, "Met --fund: maakt de gebruiker voorzitter (de vorige voorzitter wordt lid).", NULL, &chair },
     };
-    const char *use = "echo WACHTWOORD | wijzer user add --db FILE --email E --name N --role ROLE [--tenant CODE]";
+    const char *use = "echo WACHTWOORD | wijzer user add --db FILE --email E --name N --role ROLE [--fund CODE [--chair]]"
+                      " [--tenant CODE]";
     int rc = cli_parse(argc, argv, opts, sizeof opts / sizeof *opts, use,
                        "Maakt een gebruiker. Het wachtwoord (minstens 10 tekens) komt van standaardinvoer,\n"
-                       "zodat het niet in de shellgeschiedenis of de proceslijst staat.");
+                       "zodat het niet in de shellgeschiedenis of de proceslijst staat.\n"
+                       "Met --fund wordt de gebruiker lid (met --chair: voorzitter) van de commissie van dat fonds.\n"
+                       "Bestaat het e-mailadres al, dan maakt --fund die gebruiker lid; er wordt dan geen\n"
+                       "wachtwoord gelezen en --name en --role blijven zoals ze waren.");
     if (rc >= 0)
         return rc;
     if (!db || !email || !name || !role) {
@@ -43,9 +51,33 @@ static int user_add(int argc, char **argv)
                 role);
         return EXIT_USAGE;
     }
+    if (chair && !fund) {
+        fprintf(stderr, "wijzer: --chair hoort bij --fund\nGebruik: %s\n", use);
+        return EXIT_USAGE;
+    }
     CliDb d;
     if (!cli_open_tenant(&d, db, 1, tenant))
         return 1;
+    if (fund) {
+        Fund f;
+        if (fund_get(&d.ctx, fund, &f) != STATUS_OK) {
+            fprintf(stderr, "wijzer: geen fonds met code '%s' bij %s\n", fund, d.tenant.name);
+            cli_close(&d);
+            return 1;
+        }
+        User existing;
+        if (store_user_by_email(d.db, d.ctx.arena, d.tenant.id, email_normalise(d.ctx.arena, email), &existing)
+            == DB_OK) {
+            int ok = fund_member_add(&d.ctx, fund, existing.id, chair) == STATUS_OK;
+            if (ok)
+                printf("Gebruiker %lld is nu %s van %s.\n", (long long)existing.id, chair ? "voorzitter" : "lid",
+                       f.name);
+            else
+                fprintf(stderr, "wijzer: lidmaatschap kon niet worden vastgelegd\n");
+            cli_close(&d);
+            return ok ? 0 : 1;
+        }
+    }
     const char *pw = read_password(d.ctx.arena);
     if (!pw || !*pw) {
         fprintf(stderr, "wijzer: geef het wachtwoord op standaardinvoer\n");
@@ -64,6 +96,14 @@ static int user_add(int argc, char **argv)
         return 1;
     }
     printf("Gebruiker %lld gemaakt (%s).\n", (long long)id, role_code((Role)r));
+    if (fund) {
+        if (fund_member_add(&d.ctx, fund, id, chair) != STATUS_OK) {
+            fprintf(stderr, "wijzer: lidmaatschap van %s kon niet worden vastgelegd\n", fund);
+            cli_close(&d);
+            return 1;
+        }
+        printf("Lid%s van de commissie van %s.\n", chair ? " en voorzitter" : "", fund);
+    }
     cli_close(&d);
     return 0;
 }
@@ -73,8 +113,9 @@ int cmd_user(int argc, char **argv)
     if (argc >= 1 && strcmp(argv[0], "add") == 0)
         return user_add(argc - 1, argv + 1);
     if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-        printf("Gebruik: wijzer user add --db FILE --email E --name N --role ROLE\n\n"
-               "Maakt een gebruiker; het wachtwoord komt van standaardinvoer. Meer: wijzer user add --help\n");
+        printf("Gebruik: wijzer user add --db FILE --email E --name N --role ROLE [--fund CODE [--chair]]\n\n"
+               "Maakt een gebruiker; het wachtwoord komt van standaardinvoer. Met --fund: lid (of met\n"
+               "--chair voorzitter) van de commissie van een fonds. Meer: wijzer user add --help\n");
         return 0;
     }
     fprintf(stderr, "Gebruik: wijzer user add --db FILE --email E --name N --role ROLE (meer met --help)\n");

@@ -5,9 +5,13 @@
 #include <string.h>
 
 #include "domain/accounts.h"
+#include "domain/funds.h"
+#include "domain/initiatives.h"
 #include "domain/process.h"
+#include "lib/dates.h"
 #include "lib/embedded.h"
 #include "store/store.h"
+#include "store/store_funds.h"
 
 /* One hash for all demo accounts: hashing forty passwords would make
  * `init --demo` slow for no gain. */
@@ -131,6 +135,265 @@ fail:
     return 0;
 }
 
+/* ---- funds (issue 4) ---- */
+
+/* The demo's funds go through the domain calls themselves, each as the
+ * person who would make it and at the time the demo file gives: the same
+ * checks, transactions and ledger entries as real use. */
+typedef struct DemoFund {
+    Ctx *c;
+    const char *code;
+    const char **err;
+    int64_t jan1; /* this year's first second (UTC) */
+} DemoFund;
+
+static const User *demo_user(Ctx *c, const char *email)
+{
+    User *u = arena_alloc(c->arena, sizeof *u);
+    if (!email || store_user_by_email(c->db, c->arena, c->tenant->id, email, u) != DB_OK)
+        return NULL;
+    return u;
+}
+
+static Ctx as(const DemoFund *df, const User *u, int64_t at)
+{
+    Ctx x = *df->c;
+    x.user = u;
+    x.now = at;
+    return x;
+}
+
+static int demo_fail(const DemoFund *df, const char *what, const char *title, Status s, const FieldErrors *e)
+{
+    *df->err = arena_printf(df->c->arena, "fonds %s, \"%s\": %s mislukt (status %d%s%s%s%s)", df->code,
+                            title ? title : "?", what, (int)s, e && e->n ? ", " : "", e && e->n ? e->field[0] : "",
+                            e && e->n ? ": " : "", e && e->n ? e->message[0] : (e && e->summary ? e->summary : ""));
+    return 0;
+}
+
+/* A time in the past year from "MM-DD", at 10:00. */
+static int64_t past_time(const DemoFund *df, const char *mmdd)
+{
+    int m = 1, d = 1;
+    if (mmdd && strlen(mmdd) == 5) {
+        m = atoi(mmdd);
+        d = atoi(mmdd + 3);
+    }
+    return date_from_ymd(fund_year_of(df->c->now) - 1, m, d) * 86400 + 10 * 3600;
+}
+
+/* days_ago before now, but within this year and after `after`. */
+static int64_t this_year(const DemoFund *df, json_int_t days_ago, int64_t after)
+{
+    int64_t t = df->c->now - 86400 * (int64_t)days_ago;
+    if (t < df->jan1 + 9 * 3600)
+        t = df->jan1 + 9 * 3600;
+    if (t <= after)
+        t = after + 3600;
+    if (t > df->c->now)
+        t = df->c->now;
+    return t;
+}
+
+static int demo_application(DemoFund *df, json_t *j, const User *chair, const User *payer, const User *reviewer)
+{
+    Ctx *c = df->c;
+    const char *title = json_string_value(json_object_get(j, "initiative"));
+    int64_t ini_id;
+    if (!title || store_initiative_find_by_title(c->db, c->tenant->id, title, &ini_id) != DB_OK)
+        return demo_fail(df, "initiatief zoeken", title, ERR_NOT_FOUND, NULL);
+    Application *have;
+    size_t n_have;
+    Ctx staff = as(df, payer, c->now);
+    if (application_list_for_initiative(&staff, ini_id, &have, &n_have) != STATUS_OK)
+        return demo_fail(df, "aanvragen lezen", title, ERR_INTERNAL, NULL);
+    for (size_t i = 0; i < n_have; i++)
+        if (strcmp(have[i].fund_code, df->code) == 0)
+            return 1; /* loaded before */
+    Initiative ini;
+    if (initiative_get(c, ini_id, &ini) != STATUS_OK)
+        return demo_fail(df, "initiatief lezen", title, ERR_INTERNAL, NULL);
+    User *applicant = arena_alloc(c->arena, sizeof *applicant);
+    if (store_user_by_id(c->db, c->arena, c->tenant->id, ini.initiator_id, applicant) != DB_OK)
+        return demo_fail(df, "initiatiefnemer lezen", title, ERR_INTERNAL, NULL);
+
+    int past = json_is_true(json_object_get(j, "past_year"));
+    int64_t t_sub = past ? past_time(df, json_string_value(json_object_get(j, "submitted")))
+                         : this_year(df, json_integer_value(json_object_get(j, "days_ago")), 0);
+    ApplicationInput in = { .amount_cents = -1, .own_contribution_cents = -1 };
+    size_t i;
+    json_t *line;
+    json_array_foreach(json_object_get(j, "lines"), i, line) {
+        if (in.n_lines >= APP_LINES_MAX)
+            break;
+        in.lines[in.n_lines].description = json_string_value(json_array_get(line, 0));
+        in.lines[in.n_lines].amount_cents = json_integer_value(json_array_get(line, 1));
+        in.n_lines++;
+    }
+    in.own_contribution = json_string_value(json_object_get(j, "own_contribution"));
+    in.own_contribution_hours = json_integer_value(json_object_get(j, "own_contribution_hours"));
+    if (json_is_integer(json_object_get(j, "own_contribution_cents")))
+        in.own_contribution_cents = json_integer_value(json_object_get(j, "own_contribution_cents"));
+    json_int_t need = json_integer_value(json_object_get(j, "needed_by_days"));
+    in.needed_by = date_iso(c->arena, date_day(t_sub) + (need > 0 ? need : 30));
+    FieldErrors e = { 0 };
+    Ctx x = as(df, applicant, t_sub);
+    int64_t id;
+    Status s = application_create(&x, df->code, ini_id, &in, &e, &id);
+    if (s != STATUS_OK)
+        return demo_fail(df, "aanvragen", title, s, &e);
+
+    json_t *o;
+    json_array_foreach(json_object_get(j, "conflicts"), i, o) {
+        const User *m = demo_user(c, json_string_value(json_object_get(o, "member")));
+        x = as(df, m, t_sub + 3600);
+        memset(&e, 0, sizeof e);
+        if (!m || (s = conflict_declare(&x, id, json_string_value(json_object_get(o, "reason")), &e)) != STATUS_OK)
+            return demo_fail(df, "belangenverstrengeling melden", title, s, &e);
+    }
+    int64_t t_score = t_sub + 2 * 86400;
+    json_array_foreach(json_object_get(j, "scores"), i, o) {
+        const User *m = demo_user(c, json_string_value(json_object_get(o, "member")));
+        const char *crit;
+        json_t *v;
+        json_object_foreach(json_object_get(o, "scores"), crit, v) {
+            x = as(df, m, !past && t_score > c->now ? c->now : t_score);
+            memset(&e, 0, sizeof e);
+            if (!m || (s = assessment_set(&x, id, crit, (int)json_integer_value(v),
+                                          json_string_value(json_object_get(o, "remark")), &e)) != STATUS_OK)
+                return demo_fail(df, "scoren", title, s, &e);
+        }
+    }
+    json_t *info = json_object_get(j, "info_request");
+    if (info) {
+        const User *m = demo_user(c, json_string_value(json_object_get(info, "by")));
+        x = as(df, m, this_year(df, json_integer_value(json_object_get(info, "days_ago")), t_sub));
+        memset(&e, 0, sizeof e);
+        if (!m || (s = application_request_info(&x, id, json_string_value(json_object_get(info, "question")), &e))
+                      != STATUS_OK)
+            return demo_fail(df, "informatie vragen", title, s, &e);
+    }
+    json_t *dec = json_object_get(j, "decision");
+    if (!dec)
+        return 1;
+    int64_t t_dec = past ? past_time(df, json_string_value(json_object_get(j, "decided")))
+                         : this_year(df, json_integer_value(json_object_get(j, "decided_days_ago")), t_sub + 3 * 86400);
+    DecisionInput d = { .outcome = json_string_value(json_object_get(dec, "outcome")),
+                        .amount_cents = json_is_integer(json_object_get(dec, "amount_cents"))
+                                            ? json_integer_value(json_object_get(dec, "amount_cents"))
+                                            : -1,
+                        .motivation = json_string_value(json_object_get(dec, "motivation")),
+                        .conditions = json_string_value(json_object_get(dec, "conditions")),
+                        .referral = json_string_value(json_object_get(dec, "referral")) };
+    x = as(df, chair, t_dec);
+    memset(&e, 0, sizeof e);
+    if ((s = application_decide(&x, id, &d, &e)) != STATUS_OK)
+        return demo_fail(df, "besluiten", title, s, &e);
+    if (!json_object_get(j, "paid") && !json_object_get(j, "paid_days_ago"))
+        return 1;
+    int64_t t_paid = past ? past_time(df, json_string_value(json_object_get(j, "paid")))
+                          : this_year(df, json_integer_value(json_object_get(j, "paid_days_ago")), t_dec);
+    Application a;
+    x = as(df, payer, t_paid);
+    if (application_get(&x, id, &a) != STATUS_OK)
+        return demo_fail(df, "aanvraag lezen", title, ERR_INTERNAL, NULL);
+    memset(&e, 0, sizeof e);
+    if ((s = payment_add(&x, id, NULL, a.granted_cents, 0, "Betaald op rekening van de initiatiefnemer", &e, NULL))
+        != STATUS_OK)
+        return demo_fail(df, "betalen", title, s, &e);
+    json_t *rep = json_object_get(j, "report");
+    if (!rep)
+        return 1;
+    int64_t t_rep = past_time(df, json_string_value(json_object_get(j, "reported")));
+    json_t *back = json_object_get(j, "repayment_cents");
+    if (json_is_integer(back)) {
+        x = as(df, payer, t_rep);
+        memset(&e, 0, sizeof e);
+        if ((s = payment_add(&x, id, NULL, json_integer_value(back), 1, "Niet gebruikt, teruggestort", &e, NULL))
+            != STATUS_OK)
+            return demo_fail(df, "terugbetalen", title, s, &e);
+    }
+    ReportInput r = { .participants_n = json_integer_value(json_object_get(rep, "participants")),
+                      .reach_n = json_integer_value(json_object_get(rep, "reach")),
+                      .costs_cents = json_integer_value(json_object_get(rep, "costs_cents")),
+                      .story = json_string_value(json_object_get(rep, "story")) };
+    x = as(df, applicant, t_rep);
+    memset(&e, 0, sizeof e);
+    if ((s = report_submit(&x, id, &r, &e)) != STATUS_OK)
+        return demo_fail(df, "verantwoorden", title, s, &e);
+    x = as(df, reviewer, past_time(df, json_string_value(json_object_get(j, "accepted"))));
+    if ((s = report_accept(&x, id, "Dank voor het verslag.")) != STATUS_OK)
+        return demo_fail(df, "verantwoording goedkeuren", title, s, NULL);
+    return 1;
+}
+
+static int demo_fund(Ctx *c, json_t *j, const char **err)
+{
+    DemoFund df = { .c = c, .code = json_string_value(json_object_get(j, "code")), .err = err };
+    df.jan1 = date_from_ymd(fund_year_of(c->now), 1, 1) * 86400;
+    Fund f;
+    if (!df.code || fund_get(c, df.code, &f) != STATUS_OK)
+        return demo_fail(&df, "fonds zoeken", "", ERR_NOT_FOUND, NULL);
+    const User *chair = NULL, *reviewer = NULL;
+    size_t i;
+    json_t *m;
+    Ctx cli = as(&df, NULL, c->now); /* the command line may appoint members */
+    json_array_foreach(json_object_get(j, "members"), i, m) {
+        const User *u = demo_user(c, json_string_value(json_object_get(m, "email")));
+        int is_chair = json_is_true(json_object_get(m, "chair"));
+        if (!u || fund_member_add(&cli, df.code, u->id, is_chair) != STATUS_OK)
+            return demo_fail(&df, "commissielid toevoegen", json_string_value(json_object_get(m, "email")),
+                             ERR_INTERNAL, NULL);
+        if (is_chair)
+            chair = u;
+        else if (!reviewer)
+            reviewer = u;
+    }
+    const User *payer = demo_user(c, json_string_value(json_object_get(j, "payer")));
+    const User *admin = demo_user(c, json_string_value(json_object_get(j, "admin")));
+    if (!chair || !reviewer || !payer || !admin)
+        return demo_fail(&df, "personen zoeken", "", ERR_NOT_FOUND, NULL);
+    int year = fund_year_of(c->now);
+    json_t *py = json_object_get(j, "past_year");
+    if (store_fund_year_set(c->db, c->tenant->id, f.id, year, json_integer_value(json_object_get(j, "budget_cents")), 1)
+            != DB_OK
+        || (py && store_fund_year_set(c->db, c->tenant->id, f.id, year - 1,
+                                      json_integer_value(json_object_get(py, "budget_cents")), 1) != DB_OK))
+        return demo_fail(&df, "budget vastleggen", "", ERR_INTERNAL, NULL);
+    Round *rounds;
+    size_t n_rounds;
+    Ctx x = as(&df, chair, c->now);
+    if (round_list(&x, df.code, &rounds, &n_rounds) != STATUS_OK)
+        return demo_fail(&df, "vergaderingen lezen", "", ERR_INTERNAL, NULL);
+    json_t *r;
+    json_array_foreach(n_rounds ? NULL : json_object_get(j, "rounds"), i, r) {
+        json_int_t ago = json_integer_value(json_object_get(r, "days_ago"));
+        json_int_t ahead = json_integer_value(json_object_get(r, "days_from_now"));
+        int64_t day = date_day(c->now) - ago + ahead;
+        if (day < date_day(df.jan1))
+            day = date_day(df.jan1);
+        FieldErrors e = { 0 };
+        Status s = round_create(&x, df.code, date_iso(c->arena, day), json_string_value(json_object_get(r, "note")),
+                                &e, NULL);
+        if (s != STATUS_OK)
+            return demo_fail(&df, "vergadering plannen", "", s, &e);
+    }
+    json_array_foreach(json_object_get(j, "applications"), i, m)
+        if (!demo_application(&df, m, chair, payer, reviewer))
+            return 0;
+    if (py && json_is_true(json_object_get(py, "closed"))) {
+        Ledger l;
+        if (fund_ledger(c, df.code, year - 1, &l) == STATUS_OK && !l.closed) {
+            FieldErrors e = { 0 };
+            x = as(&df, admin, c->now);
+            Status s = fund_close_year(&x, df.code, year - 1, &e);
+            if (s != STATUS_OK)
+                return demo_fail(&df, "jaar afsluiten", "", s, &e);
+        }
+    }
+    return 1;
+}
+
 Status demo_load(Ctx *c, int *added, const char **err)
 {
     *added = 0;
@@ -172,6 +435,11 @@ Status demo_load(Ctx *c, int *added, const char **err)
         *added += !existed;
     }
     s = db_commit(c->db) == DB_OK ? STATUS_OK : ERR_INTERNAL;
+    /* Funds after the people and initiatives they refer to; each step is
+     * its own transaction, as in real use. */
+    json_array_foreach(s == STATUS_OK ? json_object_get(root, "funds") : NULL, i, j)
+        if (!demo_fund(c, j, err))
+            s = ERR_INTERNAL;
 out:
     json_decref(root);
     return s;

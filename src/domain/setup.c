@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/funds.h"
 #include "lib/csv.h"
 #include "lib/embedded.h"
 #include "store/store.h"
@@ -101,5 +102,6 @@ Status setup_reference_data(Ctx *c, const char **err)
             }
         }
     }
-    return STATUS_OK;
+    /* Funds and their criteria (domain/funds.c): after the organisations. */
+    return fund_setup_reference(c, err);
 }

@@ -12,6 +12,7 @@
 #include "lib/arena.h"
 #include "lib/buf.h"
 #include "store/engine.h"
+#include "store/sql_funds.h"
 
 /* As in sqlite_queries.c: the columns every list reader expects. */
 #define LIST_COLS \
@@ -47,6 +48,7 @@
     " WHERE i.tsv @@ q AND" LIST_FILTER "ORDER BY i.id DESC LIMIT " max
 
 static const char *const pg_own[Q_COUNT_] = {
+    FUND_PG_QUERIES
     /* After a bulk load: fresh statistics, or the planner guesses from
      * an empty table. */
     [Q_SEARCH_OPTIMIZE] = "ANALYZE",

@@ -10,6 +10,7 @@
  * system-wide purges and jobs. Sessions and tokens also require their
  * user to be of the same tenant. */
 #include "store/sqlite_queries.h"
+#include "store/sql_funds.h"
 
 /* The columns of an initiative in a list, shared by every list query so
  * one row reader serves them all (store/initiatives.c: read_list_row). */
@@ -237,4 +238,6 @@ const char *const sqlite_queries[Q_COUNT_] = {
      * makes searches that look up many words about twice as fast. */
     [Q_SEARCH_OPTIMIZE] = "INSERT INTO initiatives_fts(initiatives_fts) VALUES ('optimize')",
     [Q_INITIATIVE_THEME_CODES] = "SELECT theme_code FROM initiative_themes WHERE +tenant_id = ?1 AND initiative_id = ?2",
+    /* Funds and committee assessment: store/sql_funds.h. */
+    FUND_SQLITE_QUERIES
 };

@@ -866,6 +866,7 @@ static void render_detail(Request *r, const Initiative *in, const DetailForms *d
     detail_facts(r, in);
     detail_body(r, in);
     detail_help(r, in, df);
+    web_fund_apply_section(r, in);
     detail_timeline(r, in);
     detail_next_step(r, in, df);
     page_end(r);

@@ -46,6 +46,22 @@ static const char *flash_text(const char *key)
         { "hulpvraag", "De hulpvraag is toegevoegd." },
         { "hulpvraag_status", "De status van de hulpvraag is aangepast." },
         { "idee", "Uw idee staat op de website. Dien het in bij ‘Volgende stap’ als u er klaar voor bent." },
+        /* funds (web/applications.c, committee.c, fund_admin.c) */
+        { "informatie", "Uw antwoord is verstuurd. De termijn voor het besluit loopt weer." },
+        { "ingetrokken", "Uw aanvraag is ingetrokken." },
+        { "verantwoording", "Uw verantwoording is verstuurd. De commissie bekijkt die." },
+        { "vergadering", "De vergadering is gepland, met de open aanvragen op de agenda." },
+        { "cijfers", "Uw cijfers zijn opgeslagen." },
+        { "belang", "Uw melding van belangenverstrengeling is opgeslagen. U beoordeelt deze aanvraag niet." },
+        { "vraag", "Uw vraag staat bij de aanvrager. De termijn staat stil tot zij antwoordt." },
+        { "besluit", "Het besluit is vastgelegd en staat bij de aanvrager." },
+        { "betaling", "De betaling is vastgelegd in het kasboek." },
+        { "meer", "De aanvrager ziet uw vraag over de verantwoording." },
+        { "verantwoord", "De verantwoording is goedgekeurd." },
+        { "fonds_opgeslagen", "De regels van het fonds zijn opgeslagen." },
+        { "budget", "Het budget is opgeslagen." },
+        { "jaar_afgesloten", "Het jaar is afgesloten." },
+        { "afwegingskader", "Het afwegingskader is opgeslagen als nieuwe versie." },
     };
     for (size_t i = 0; key && i < sizeof texts / sizeof *texts; i++)
         if (strcmp(texts[i].key, key) == 0)
@@ -81,11 +97,14 @@ void page_begin(Request *r, const char *title, const char *nav)
     out_html(b, HTML("<nav aria-label=\"Hoofdmenu\"><ul class=\"wijzer-nav__list\">"));
     nav_item(r, "/initiatieven", "Initiatieven", "initiatieven", nav);
     nav_item(r, "/initiatieven/nieuw", "Initiatief indienen", "nieuw", nav);
+    nav_item(r, "/fondsen", "Fondsen", "fondsen", nav);
     const User *u = r->ctx.user;
     if (u) {
         nav_item(r, "/mijn-initiatieven", "Mijn initiatieven", "mijn", nav);
         if (role_is_staff(u->role))
             nav_item(r, "/werkvoorraad", "Werkvoorraad", "werk", nav);
+        if (u->role == ROLE_COMMITTEE || role_is_staff(u->role))
+            nav_item(r, "/commissie", "Commissie", "commissie", nav);
         OUTF(b, "<li><form method=\"post\" action=\"/uitloggen\"><input type=\"hidden\" name=\"csrf\" value=\"%s\">"
                 "<button class=\"wijzer-nav__link wijzer-nav__button\" type=\"submit\">Uitloggen "
                 "<span class=\"wijzer-visually-hidden\">(ingelogd als %s)</span></button></form></li>",

@@ -48,4 +48,40 @@ void web_initiative_card(Request *r, const Initiative *in, const Deadline *d);
 void page_my_initiatives(Request *r);
 void page_work_queue(Request *r);
 
+/* funds.c: the public fund pages and the ledger */
+void page_funds(Request *r);
+void page_fund(Request *r);
+void page_fund_criteria_version(Request *r);
+void page_fund_ledger(Request *r);
+void page_fund_ledger_csv(Request *r);
+/* The "Geld aanvragen bij een fonds" section of an initiative's page
+ * (for its initiator; nothing for anyone else). */
+void web_fund_apply_section(Request *r, const Initiative *in);
+/* fund_admin.c: the admin's page of a fund */
+void page_fund_admin(Request *r);
+void page_fund_update(Request *r);
+void page_fund_budget(Request *r);
+void page_fund_criteria(Request *r);
+void page_fund_close_year(Request *r);
+/* applications.c: the applicant's pages */
+void page_application_new(Request *r);
+void page_application_create(Request *r);
+void page_application_receipt(Request *r);
+void page_application(Request *r);
+void page_application_info(Request *r);
+void page_application_withdraw(Request *r);
+void page_application_report(Request *r);
+/* committee.c: the committee's overview and rounds */
+void page_committee_home(Request *r);
+void page_committee(Request *r);
+void page_round_create(Request *r);
+/* committee_application.c: one application as the committee sees it */
+void page_committee_application(Request *r);
+void page_committee_scores(Request *r);
+void page_committee_conflict(Request *r);
+void page_committee_info(Request *r);
+void page_committee_decide(Request *r);
+void page_committee_payment(Request *r);
+void page_committee_review(Request *r);
+
 #endif
