@@ -8,9 +8,14 @@
 # Per database size (100,000 initiatives; with --million also 1,000,000):
 #   object   GET /api/v1/initiatives/{id}   random ids             vs nginx
 #   list     GET /initiatieven              the list page, 20 items vs nginx
+#            (one address: after the first few, from the answer cache)
+#   pages    GET /initiatieven?page=N       random pages: made each time
 #   search   GET /api/v1/initiatives?q=…    20 realistic words      vs nginx
-#   search2  the same with 2 connections (one per core): the latency a
-#            person sees; with 64 the latency is mostly waiting in line
+#            (popular searches: mostly from the answer cache)
+#   search2  with 2 connections (one per core), every query a new address,
+#            so never from the cache: the latency a person sees for a
+#            search the server has to do; with 64 connections the latency
+#            is mostly waiting in line
 #   writes   POST /api/v1/initiatives and …/transitions with a token
 # plus the resident memory (VmRSS, VmHWM) of the server afterwards.
 # With PostgreSQL (src/store/pg.c and Debian's server binaries present,
@@ -350,6 +355,15 @@ run_config() {
     stop_wijzer
 
     start_wijzer "$bin" "$db" "${ports[@]}"
+    local pages=$((n / 20))
+    warm "$CONN" "$base" pages "$pages"
+    r=$(measure "$CONN" "$base" pages "$pages")
+    ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/list.html" static)
+    row "$n|$label|pages|$r|$ng|$s_list"
+    sample_memory
+    stop_wijzer
+
+    start_wijzer "$bin" "$db" "${ports[@]}"
     warm "$CONN" "$base" search
     r=$(measure "$CONN" "$base" search)
     ng=$(measure "$CONN" "http://127.0.0.1:$NGINX_PORT/search.json" static)
@@ -358,8 +372,8 @@ run_config() {
     stop_wijzer
 
     start_wijzer "$bin" "$db" "${ports[@]}"
-    warm 2 "$base" search
-    r=$(measure 2 "$base" search)
+    warm 2 "$base" search new
+    r=$(measure 2 "$base" search new)
     row "$n|$label|search2|$r|-|$s_search"
     sample_memory
     stop_wijzer
@@ -418,10 +432,11 @@ for r in "${ROWS[@]}"; do
     read -r rps p50 p99 bad <<<"$w"
     name=$test
     case $test in
-    object) name="API object ($bytes B)" ;;
-    list) name="list page, 20 items ($bytes B)" ;;
-    search) name="search ($bytes B)" ;;
-    search2) name="search, 2 connections" ;;
+    object) name="API object, random ids ($bytes B)" ;;
+    list) name="list page, 20 items ($bytes B), from the cache" ;;
+    pages) name="list page, random page numbers (not cached)" ;;
+    search) name="search, 20 popular words ($bytes B), from the cache" ;;
+    search2) name="search, 2 connections, every query new (not cached)" ;;
     writes) name="write mix (create + transitions)" ;;
     esac
     if [[ $ng == - ]]; then

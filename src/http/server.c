@@ -11,10 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/cache.h"
 #include "http/dispatch.h"
 
 typedef struct Server {
     Store *store;
+    AnswerCache *cache;
     int quiet;
     atomic_int in_flight;
 } Server;
@@ -119,7 +121,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     r.body_len = p->body.len;
     r.client = client_address(conn, r.arena);
     buf_init(&r.out);
-    dispatch(srv->store, &r, p->too_large);
+    /* An anonymous GET may be answered from the cache (http/cache.h). */
+    const char *key = cache_key(&r);
+    int64_t data_version = key ? store_data_version(srv->store) : -1;
+    if (data_version < 0 || !cache_get(srv->cache, key, data_version, &r)) {
+        dispatch(srv->store, &r, p->too_large);
+        if (data_version >= 0)
+            cache_put(srv->cache, key, data_version, &r);
+    }
     enum MHD_Result ok = send_response(conn, &r);
     if (!srv->quiet)
         log_request(&r, &p->started);
@@ -191,7 +200,7 @@ int server_run(Store *store, const ServerOptions *opt)
         if (threads < 4)
             threads = 4;
     }
-    Server srv = { .store = store, .quiet = opt->quiet };
+    Server srv = { .store = store, .quiet = opt->quiet, .cache = cache_new(CACHE_MAX_BYTES) };
     atomic_init(&srv.in_flight, 0);
 
     /* Block the stop signals in every thread; the main thread waits for
@@ -213,6 +222,7 @@ int server_run(Store *store, const ServerOptions *opt)
         MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "wijzer: kan niet luisteren op %s (is de poort al in gebruik?)\n", opt->listen);
+        cache_free(srv.cache);
         return 1;
     }
     fprintf(stderr, "wijzer: luistert op http://%s\n", opt->listen);
@@ -223,5 +233,6 @@ int server_run(Store *store, const ServerOptions *opt)
     for (int i = 0; i < 200 && atomic_load(&srv.in_flight) > 0; i++)
         usleep(50 * 1000);
     MHD_stop_daemon(d);
+    cache_free(srv.cache);
     return 0;
 }

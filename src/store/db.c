@@ -19,6 +19,8 @@ struct Store {
     Db *idle[POOL_MAX];
     int n_idle;
     time_t last_complaint; /* so an unreachable server is logged once per few seconds, not per request */
+    Db *watcher;           /* store_data_version: a connection that never writes */
+    pthread_mutex_t watch_lock;
 };
 
 #define QUERY_NAME(name) #name,
@@ -47,6 +49,7 @@ int store_open(const char *url, Store **out, char *err, size_t errlen)
     s->ops = ops;
     s->url = xstrdup(url);
     pthread_mutex_init(&s->lock, NULL);
+    pthread_mutex_init(&s->watch_lock, NULL);
     s->idle[s->n_idle++] = first;
     *out = s;
     return DB_OK;
@@ -58,9 +61,28 @@ void store_close(Store *s)
         return;
     for (int i = 0; i < s->n_idle; i++)
         s->ops->disconnect(s->idle[i]);
+    if (s->watcher)
+        s->ops->disconnect(s->watcher);
+    pthread_mutex_destroy(&s->watch_lock);
     pthread_mutex_destroy(&s->lock);
     free(s->url);
     free(s);
+}
+
+int64_t store_data_version(Store *s)
+{
+    if (!s->ops->data_version)
+        return -1;
+    int64_t v = -1;
+    pthread_mutex_lock(&s->watch_lock);
+    if (!s->watcher) {
+        char err[256];
+        s->watcher = s->ops->connect(s->url, err, sizeof err);
+    }
+    if (s->watcher)
+        v = s->ops->data_version(s->watcher);
+    pthread_mutex_unlock(&s->watch_lock);
+    return v;
 }
 
 const char *store_engine(const Store *s)

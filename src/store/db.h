@@ -37,6 +37,11 @@ void store_release(Store *s, Db *db);
  * or DB_ERROR. */
 int store_migrate(Db *db, char *err, size_t errlen);
 const char *store_engine(const Store *s);
+/* A number that changes whenever anything was committed to the database,
+ * by this process or another (SQLite: PRAGMA data_version on a connection
+ * of its own that never writes); -1 when the engine has none
+ * (PostgreSQL). For caches that must never show what has changed. */
+int64_t store_data_version(Store *s);
 
 /* Backup and restore (store/backup.c). SQLite: an online copy with the
  * backup API, in small steps so a running server goes on, into a new

@@ -48,6 +48,7 @@ struct EngineOps {
     int (*commit)(Db *db);
     void (*rollback)(Db *db);
     int (*bulk)(Db *db, int on); /* optional (db_bulk) */
+    int64_t (*data_version)(Db *db); /* optional (store_data_version); -1 on failure */
     int64_t (*changes)(Db *db);
     const char *(*errmsg)(Db *db);
     const char *(*fulltext_query)(struct Arena *a, const char *input);

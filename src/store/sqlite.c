@@ -33,7 +33,7 @@ typedef struct SqlDb {
      * statement on its own would take and drop the file locks (several
      * fcntl calls) every time, which cost a quarter of a small request.
      * A request's reads also see one snapshot. */
-    sqlite3_stmt *read_begin, *read_end;
+    sqlite3_stmt *read_begin, *read_end, *data_version;
     int reading;
 } SqlDb;
 
@@ -118,6 +118,7 @@ static void sq_disconnect(Db *d)
     SqlDb *db = SDB(d);
     sqlite3_finalize(db->read_begin);
     sqlite3_finalize(db->read_end);
+    sqlite3_finalize(db->data_version);
     for (int i = 0; i < Q_COUNT_; i++)
         sqlite3_finalize(db->stmts[i].st);
     sqlite3_close(db->conn);
@@ -274,6 +275,20 @@ static void sq_rollback(Db *db)
         return;
     }
     sqlite3_exec(SDB(db)->conn, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Changes when another connection commits; the watcher connection of
+ * store_data_version never writes, so every commit counts. */
+static int64_t sq_data_version(Db *d)
+{
+    SqlDb *db = SDB(d);
+    if (!db->data_version
+        && sqlite3_prepare_v3(db->conn, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT, &db->data_version, NULL)
+               != SQLITE_OK)
+        return -1;
+    int64_t v = sqlite3_step(db->data_version) == SQLITE_ROW ? sqlite3_column_int64(db->data_version, 0) : -1;
+    sqlite3_reset(db->data_version);
+    return v;
 }
 
 static int64_t sq_changes(Db *db)
@@ -449,6 +464,7 @@ const EngineOps sqlite_engine = {
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,
+    .data_version = sq_data_version,
     .changes = sq_changes,
     .errmsg = sq_errmsg,
     .fulltext_query = sq_fulltext_query,
