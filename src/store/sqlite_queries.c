@@ -166,7 +166,8 @@ const char *const sqlite_queries[Q_COUNT_] = {
      * Three steps, so the expensive parts run for as few rows as possible:
      * `hits` (those newest hits; the index initiatives_hits answers the
      * filter without reading whole rows), `ranked` (bm25 over the hits,
-     * one page of ids) and the page itself, where only its own rows get
+     * one page of ids; the filter is not looked up again per row: being
+     * in `hits` says it passed) and the page itself, where only its own rows get
      * joined and snippet() (which re-reads the text). The last column is
      * the number of hits, so no separate count is needed. CROSS JOIN keeps
      * the full-text index as the outer loop (otherwise SQLite may run the
@@ -175,9 +176,8 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_INITIATIVE_SEARCH] = "WITH hits(id) AS MATERIALIZED (" SEARCH_HITS("?7", "?8") "),"
                             " ranked(id) AS MATERIALIZED ("
                             "  SELECT r.rowid FROM initiatives_fts r"
-                            "  CROSS JOIN initiatives i INDEXED BY initiatives_hits ON i.id = r.rowid"
-                            "  JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
-                            "  WHERE r.initiatives_fts MATCH ?7 AND r.rowid >= (SELECT min(id) FROM hits) AND" LIST_FILTER
+                            "  WHERE r.initiatives_fts MATCH ?7 AND r.rowid >= (SELECT min(id) FROM hits)"
+                            "  AND +r.rowid IN hits"
                             "  ORDER BY bm25(initiatives_fts, 10.0, 4.0, 1.0), r.rowid DESC LIMIT ?5 OFFSET ?6)"
                             " SELECT " LIST_COLS ", snippet(initiatives_fts, -1, char(1), char(2), '…', 12),"
                             " (SELECT count(*) FROM hits)"
