@@ -45,5 +45,18 @@ void api_fund_rounds(Request *r);
 void api_round_create(Request *r);
 void api_round_get(Request *r);
 void api_round_agenda_add(Request *r);
+/* directory.c */
+void api_goals(Request *r);
+void api_goal(Request *r);
+void api_holders(Request *r);
+void api_organisations(Request *r);
+void api_organisation(Request *r);
+void api_places(Request *r);
+void api_place(Request *r);
+void api_officials(Request *r);
+void api_organisation_create(Request *r);
+void api_organisation_update(Request *r);
+void api_official_update(Request *r);
+void api_goal_update(Request *r);
 
 #endif

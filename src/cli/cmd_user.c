@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "domain/accounts.h"
+#include "domain/directory.h"
 #include "domain/funds.h"
 #include "domain/process.h"
 #include "store/store.h"
@@ -18,10 +19,40 @@ static char *read_password(Arena *a)
     return arena_strdup(a, line);
 }
 
+enum { ORG_MAX = 16 };
+
+/* Every value of --org CODE or --org=CODE, in order (at most ORG_MAX). */
+static size_t org_codes(int argc, char **argv, const char **out)
+{
+    size_t n = 0;
+    for (int i = 0; i < argc && n < ORG_MAX; i++) {
+        if (strncmp(argv[i], "--org=", 6) == 0)
+            out[n++] = argv[i] + 6;
+        else if (strcmp(argv[i], "--org") == 0 && i + 1 < argc)
+            out[n++] = argv[++i];
+    }
+    return n;
+}
+
+/* Makes the user a member of each organisation; says so per line. */
+static int orgs_join(CliDb *d, int64_t user, const char **orgs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (directory_member_add(&d->ctx, orgs[i], user) != STATUS_OK) {
+            fprintf(stderr, "wijzer: lidmaatschap van %s kon niet worden vastgelegd\n", orgs[i]);
+            return 0;
+        }
+        printf("Gebruiker %lld is lid van organisatie %s.\n", (long long)user, orgs[i]);
+    }
+    return 1;
+}
+
 static int user_add(int argc, char **argv)
 {
     const char *db = getenv("WIJZER_DB"), *email = NULL, *name = NULL, *role = NULL, *tenant = NULL, *fund = NULL;
     int chair = 0;
+    /* --org may repeat: cli_parse keeps the last, org_codes() reads them all. */
+    const char *org_last = NULL;
     const CliOpt opts[] = {
         { "--db", "FILE", "Het databasebestand (standaard: $WIJZER_DB).", &db, NULL },
         { "--email", "E", "E-mailadres (om mee in te loggen).", &email, NULL },
@@ -30,14 +61,17 @@ static int user_add(int argc, char **argv)
         { "--tenant", "CODE", CLI_TENANT_HELP, &tenant, NULL },
         { "--fund", "CODE", "Maakt de gebruiker lid van de commissie van dit fonds (bijv. vlietwensen).", &fund, NULL },
         { "--chair", NULL, "Met --fund: maakt de gebruiker voorzitter (de vorige voorzitter wordt lid).", NULL, &chair },
+        { "--org", "CODE", "Maakt de gebruiker lid van deze organisatie (bijv. woej); mag vaker.", &org_last, NULL },
     };
     const char *use = "echo WACHTWOORD | wijzer user add --db FILE --email E --name N --role ROLE [--fund CODE [--chair]]"
-                      " [--tenant CODE]";
+                      " [--org CODE]... [--tenant CODE]";
     int rc = cli_parse(argc, argv, opts, sizeof opts / sizeof *opts, use,
                        "Maakt een gebruiker. Het wachtwoord (minstens 10 tekens) komt van standaardinvoer,\n"
                        "zodat het niet in de shellgeschiedenis of de proceslijst staat.\n"
                        "Met --fund wordt de gebruiker lid (met --chair: voorzitter) van de commissie van dat fonds.\n"
-                       "Bestaat het e-mailadres al, dan maakt --fund die gebruiker lid; er wordt dan geen\n"
+                       "Met --org (vaker te geven) wordt de gebruiker lid van die organisaties en kan hij\n"
+                       "hun pagina bijhouden.\n"
+                       "Bestaat het e-mailadres al, dan maken --fund en --org die gebruiker lid; er wordt dan geen\n"
                        "wachtwoord gelezen en --name en --role blijven zoals ze waren.");
     if (rc >= 0)
         return rc;
@@ -55,9 +89,28 @@ static int user_add(int argc, char **argv)
         fprintf(stderr, "wijzer: --chair hoort bij --fund\nGebruik: %s\n", use);
         return EXIT_USAGE;
     }
+    const char *orgs[ORG_MAX];
+    size_t n_orgs = org_codes(argc, argv, orgs);
     CliDb d;
     if (!cli_open_tenant(&d, db, 1, tenant))
         return 1;
+    for (size_t i = 0; i < n_orgs; i++) {
+        Organisation o;
+        if (directory_organisation(&d.ctx, orgs[i], &o) != STATUS_OK) {
+            fprintf(stderr, "wijzer: geen organisatie met code '%s' bij %s\n", orgs[i], d.tenant.name);
+            cli_close(&d);
+            return 1;
+        }
+    }
+    if (n_orgs && !fund) {
+        User existing;
+        if (store_user_by_email(d.db, d.ctx.arena, d.tenant.id, email_normalise(d.ctx.arena, email), &existing)
+            == DB_OK) {
+            int ok = orgs_join(&d, existing.id, orgs, n_orgs);
+            cli_close(&d);
+            return ok ? 0 : 1;
+        }
+    }
     if (fund) {
         Fund f;
         if (fund_get(&d.ctx, fund, &f) != STATUS_OK) {
@@ -74,6 +127,7 @@ static int user_add(int argc, char **argv)
                        f.name);
             else
                 fprintf(stderr, "wijzer: lidmaatschap kon niet worden vastgelegd\n");
+            ok = ok && orgs_join(&d, existing.id, orgs, n_orgs);
             cli_close(&d);
             return ok ? 0 : 1;
         }
@@ -104,8 +158,9 @@ static int user_add(int argc, char **argv)
         }
         printf("Lid%s van de commissie van %s.\n", chair ? " en voorzitter" : "", fund);
     }
+    int ok = orgs_join(&d, id, orgs, n_orgs);
     cli_close(&d);
-    return 0;
+    return ok ? 0 : 1;
 }
 
 int cmd_user(int argc, char **argv)
@@ -113,9 +168,11 @@ int cmd_user(int argc, char **argv)
     if (argc >= 1 && strcmp(argv[0], "add") == 0)
         return user_add(argc - 1, argv + 1);
     if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-        printf("Gebruik: wijzer user add --db FILE --email E --name N --role ROLE [--fund CODE [--chair]]\n\n"
+        printf("Gebruik: wijzer user add --db FILE --email E --name N --role ROLE [--fund CODE [--chair]]"
+               " [--org CODE]...\n\n"
                "Maakt een gebruiker; het wachtwoord komt van standaardinvoer. Met --fund: lid (of met\n"
-               "--chair voorzitter) van de commissie van een fonds. Meer: wijzer user add --help\n");
+               "--chair voorzitter) van de commissie van een fonds. Met --org: lid van een organisatie.\n"
+               "Meer: wijzer user add --help\n");
         return 0;
     }
     fprintf(stderr, "Gebruik: wijzer user add --db FILE --email E --name N --role ROLE (meer met --help)\n");

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "domain/accounts.h"
+#include "domain/directory.h"
 #include "domain/funds.h"
 #include "domain/initiatives.h"
 #include "domain/process.h"
@@ -440,6 +441,14 @@ Status demo_load(Ctx *c, int *added, const char **err)
     json_array_foreach(s == STATUS_OK ? json_object_get(root, "funds") : NULL, i, j)
         if (!demo_fund(c, j, err))
             s = ERR_INTERNAL;
+    /* The directory (domain/directory_demo.c): profiles, goal owners, members. */
+    if (s == STATUS_OK && db_begin(c->db) == DB_OK) {
+        s = directory_demo_load(c, json_object_get(root, "directory"), err);
+        if (s != STATUS_OK || db_commit(c->db) != DB_OK) {
+            db_rollback(c->db);
+            s = ERR_INTERNAL;
+        }
+    }
 out:
     json_decref(root);
     return s;

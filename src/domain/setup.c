@@ -7,6 +7,7 @@
 #include "lib/csv.h"
 #include "lib/embedded.h"
 #include "store/store.h"
+#include "store/store_directory.h"
 
 Status setup_default_tenant(Db *db, Arena *a, Tenant *t)
 {
@@ -59,18 +60,20 @@ static int load_organisation(Ctx *c, const CsvRow *h, const CsvRow *row, int pos
 
 static int load_place(Ctx *c, const CsvRow *h, const CsvRow *row, int pos)
 {
-    (void)pos;
-    return store_place_upsert(c->db, c->tenant->id, csv_cell(row, csv_column(h, "code")),
-                              csv_cell(row, csv_column(h, "name")), csv_cell(row, csv_column(h, "kind")),
-                              csv_cell(row, csv_column(h, "organisation")), csv_cell(row, csv_column(h, "town")));
+    int rc = store_place_upsert(c->db, c->tenant->id, csv_cell(row, csv_column(h, "code")),
+                                csv_cell(row, csv_column(h, "name")), csv_cell(row, csv_column(h, "kind")),
+                                csv_cell(row, csv_column(h, "organisation")), csv_cell(row, csv_column(h, "town")));
+    /* The file's order is the directory's order (store_directory.h). */
+    return rc == DB_OK ? store_place_set_position(c->db, c->tenant->id, csv_cell(row, csv_column(h, "code")), pos)
+                       : rc;
 }
 
 static int load_goal(Ctx *c, const CsvRow *h, const CsvRow *row, int pos)
 {
-    (void)pos;
-    return store_goal_upsert(c->db, c->tenant->id, csv_cell(row, csv_column(h, "code")),
-                             csv_cell(row, csv_column(h, "title_nl")), csv_cell(row, csv_column(h, "source_document")),
-                             csv_cell(row, csv_column(h, "parent")));
+    int rc = store_goal_upsert(c->db, c->tenant->id, csv_cell(row, csv_column(h, "code")),
+                               csv_cell(row, csv_column(h, "title_nl")),
+                               csv_cell(row, csv_column(h, "source_document")), csv_cell(row, csv_column(h, "parent")));
+    return rc == DB_OK ? store_goal_set_position(c->db, c->tenant->id, csv_cell(row, csv_column(h, "code")), pos) : rc;
 }
 
 /* Parents before children: areas and goals refer to rows earlier in

@@ -54,6 +54,27 @@ const Route app_routes[] = {
     { "POST", "/commissie/aanvragen/{id}/besluit", page_committee_decide, ACCESS_USER, ROUTE_CSRF },
     { "POST", "/commissie/aanvragen/{id}/betalingen", page_committee_payment, ACCESS_USER, ROUTE_CSRF },
     { "POST", "/commissie/aanvragen/{id}/verantwoording", page_committee_review, ACCESS_USER, ROUTE_CSRF },
+    /* Directory (web/directory.c, organisations.c); the domain checks admin, member and own profile */
+    { "GET", "/wie-helpt", page_who_helps, ACCESS_PUBLIC, 0 },
+    { "GET", "/doelen", page_goals, ACCESS_PUBLIC, 0 },
+    { "GET", "/doelen/{code}", page_goal, ACCESS_PUBLIC, 0 },
+    { "GET", "/doelen/{code}/bewerken", page_goal_edit, ACCESS_USER, 0 },
+    { "POST", "/doelen/{code}", page_goal_update, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/wethouders", page_holders, ACCESS_PUBLIC, 0 },
+    { "POST", "/wethouders", page_holder_save, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/organisaties", page_organisations, ACCESS_PUBLIC, 0 },
+    { "GET", "/organisaties/nieuw", page_organisation_new, ACCESS_USER, 0 },
+    { "POST", "/organisaties", page_organisation_create, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/organisaties/{code}", page_organisation, ACCESS_PUBLIC, 0 },
+    { "GET", "/organisaties/{code}/bewerken", page_organisation_edit, ACCESS_USER, 0 },
+    { "POST", "/organisaties/{code}", page_organisation_update, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/plekken", page_places, ACCESS_PUBLIC, 0 },
+    { "GET", "/plekken/{code}", page_place, ACCESS_PUBLIC, 0 },
+    { "GET", "/plekken/{code}/bewerken", page_place_edit, ACCESS_USER, 0 },
+    { "POST", "/plekken/{code}", page_place_update, ACCESS_USER, ROUTE_CSRF },
+    { "GET", "/ambtenaren", page_officials, ACCESS_PUBLIC, 0 },
+    { "GET", "/ambtenaren/{id}/bewerken", page_official_edit, ACCESS_USER, 0 },
+    { "POST", "/ambtenaren/{id}", page_official_update, ACCESS_USER, ROUTE_CSRF },
 
     /* JSON API */
     { "GET", "/api/v1/areas", api_areas, ACCESS_PUBLIC, 0 },
@@ -94,6 +115,19 @@ const Route app_routes[] = {
     { "POST", "/api/v1/funds/{code}/rounds", api_round_create, ACCESS_USER, 0 },
     { "GET", "/api/v1/rounds/{id}", api_round_get, ACCESS_USER, 0 },
     { "POST", "/api/v1/rounds/{id}/agenda", api_round_agenda_add, ACCESS_USER, 0 },
+    /* JSON API: the directory (api/directory.c) */
+    { "GET", "/api/v1/goals", api_goals, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/goals/{code}", api_goal, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/portfolio-holders", api_holders, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/organisations", api_organisations, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/organisations/{code}", api_organisation, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/places", api_places, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/places/{code}", api_place, ACCESS_PUBLIC, 0 },
+    { "GET", "/api/v1/officials", api_officials, ACCESS_PUBLIC, 0 },
+    { "POST", "/api/v1/organisations", api_organisation_create, ACCESS_USER, 0 },
+    { "PATCH", "/api/v1/organisations/{code}", api_organisation_update, ACCESS_USER, 0 },
+    { "PATCH", "/api/v1/officials/{id}", api_official_update, ACCESS_USER, 0 },
+    { "PATCH", "/api/v1/goals/{code}", api_goal_update, ACCESS_USER, 0 },
 };
 
 const size_t app_routes_count = sizeof app_routes / sizeof *app_routes;

@@ -6,6 +6,7 @@
 #ifndef WIJZER_QUERIES_H
 #define WIJZER_QUERIES_H
 
+#include "store/queries_directory.h"
 #include "store/queries_funds.h"
 
 #define WIJZER_QUERIES(X) \
@@ -34,7 +35,8 @@
     X(Q_JOB_ENSURE) X(Q_JOB_DUE) X(Q_JOB_CLAIM) X(Q_JOB_FINISH) X(Q_JOB_LIST) X(Q_JOB_SET_DUE) \
     X(Q_INITIATIVE_COUNT_QUICK) X(Q_INITIATIVE_COUNT_THEME) X(Q_INITIATIVE_THEME_CODES) \
     X(Q_SEARCH_OPTIMIZE) \
-    WIJZER_FUND_QUERIES(X)
+    WIJZER_FUND_QUERIES(X) \
+    WIJZER_DIRECTORY_QUERIES(X)
 
 #define WIJZER_QUERY_ENUM(name) name,
 typedef enum QueryId { WIJZER_QUERIES(WIJZER_QUERY_ENUM) Q_COUNT_ } QueryId;

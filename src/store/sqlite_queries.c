@@ -10,6 +10,7 @@
  * system-wide purges and jobs. Sessions and tokens also require their
  * user to be of the same tenant. */
 #include "store/sqlite_queries.h"
+#include "store/sql_directory.h"
 #include "store/sql_funds.h"
 
 /* The columns of an initiative in a list, shared by every list query so
@@ -73,7 +74,9 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_ORGANISATION_UPSERT] = "INSERT INTO organisations (tenant_id, code, name, kind, description_nl)"
                               " VALUES (?1, ?2, ?3, ?4, ?5)"
                               " ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name,"
-                              " kind = excluded.kind, description_nl = excluded.description_nl",
+                              " kind = excluded.kind, description_nl = excluded.description_nl"
+                              /* a page its members edited keeps their text (migration 005) */
+                              " WHERE organisations.edited_at IS NULL",
     [Q_PLACE_UPSERT] = "INSERT INTO places (tenant_id, code, name, kind, organisation_code, town)"
                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                        " ON CONFLICT (tenant_id, code) DO UPDATE SET name = excluded.name, kind = excluded.kind,"
@@ -240,4 +243,6 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_INITIATIVE_THEME_CODES] = "SELECT theme_code FROM initiative_themes WHERE +tenant_id = ?1 AND initiative_id = ?2",
     /* Funds and committee assessment: store/sql_funds.h. */
     FUND_SQLITE_QUERIES
+    /* The directory: store/sql_directory.h. */
+    DIRECTORY_SQLITE_QUERIES
 };

@@ -62,6 +62,8 @@ static const char *flash_text(const char *key)
         { "budget", "Het budget is opgeslagen." },
         { "jaar_afgesloten", "Het jaar is afgesloten." },
         { "afwegingskader", "Het afwegingskader is opgeslagen als nieuwe versie." },
+        /* directory (web/organisations.c) */
+        { "organisatie", "Uw organisatie is aangemeld. U bent lid en kunt de pagina altijd aanpassen." },
     };
     for (size_t i = 0; key && i < sizeof texts / sizeof *texts; i++)
         if (strcmp(texts[i].key, key) == 0)
@@ -98,6 +100,7 @@ void page_begin(Request *r, const char *title, const char *nav)
     nav_item(r, "/initiatieven", "Initiatieven", "initiatieven", nav);
     nav_item(r, "/initiatieven/nieuw", "Initiatief indienen", "nieuw", nav);
     nav_item(r, "/fondsen", "Fondsen", "fondsen", nav);
+    nav_item(r, "/wie-helpt", "Wie kan helpen?", "wiehelpt", nav);
     const User *u = r->ctx.user;
     if (u) {
         nav_item(r, "/mijn-initiatieven", "Mijn initiatieven", "mijn", nav);

@@ -84,4 +84,28 @@ void page_committee_decide(Request *r);
 void page_committee_payment(Request *r);
 void page_committee_review(Request *r);
 
+/* directory.c: "Wie kan helpen?", goals, portfolio holders, places */
+void page_who_helps(Request *r);
+void page_goals(Request *r);
+void page_goal(Request *r);
+void page_goal_edit(Request *r);
+void page_goal_update(Request *r);
+void page_holders(Request *r);
+void page_holder_save(Request *r);
+void page_places(Request *r);
+void page_place(Request *r);
+void page_place_edit(Request *r);
+void page_place_update(Request *r);
+/* officials.c */
+void page_officials(Request *r);
+void page_official_edit(Request *r);
+void page_official_update(Request *r);
+/* organisations.c */
+void page_organisations(Request *r);
+void page_organisation(Request *r);
+void page_organisation_new(Request *r);
+void page_organisation_create(Request *r);
+void page_organisation_edit(Request *r);
+void page_organisation_update(Request *r);
+
 #endif

@@ -180,6 +180,36 @@ describe('axe on every page, as an official', () => {
     test('home as an official', () => check(official, '/', 'home-official'));
 });
 
+describe('axe on the directory pages (issue 5)', () => {
+    const member = loggedIn(demo.directory.members.find((m) => m.email === 'fatima.ouali@example.nl').email);
+    const admin = loggedIn(demo.officials.find((o) => o.role === 'admin').email);
+    for (const [path, label] of [['/wie-helpt', 'who-helps'], ['/doelen', 'goals'], ['/doelen/koers-3-1', 'goal'],
+        ['/wethouders', 'holders'], ['/organisaties', 'organisations'], ['/organisaties?hulp=ruimte&wijk=damsigt', 'organisations-filtered'],
+        ['/organisaties?hulp=geld&wijk=stompwijk&thema=spelen', 'organisations-empty'], ['/organisaties/woej', 'organisation'],
+        ['/plekken', 'places'], ['/plekken/de-plint', 'place'], ['/ambtenaren', 'officials']]) {
+        test(`${label} ${path}`, () => check(visitor, path, label));
+    }
+    test('an organisation that does not exist', () => check(visitor, '/organisaties/bestaat-niet', 'organisation-not-found', { status: 404 }));
+    test('organisation edit form as a member, with errors', () => check(member, '/organisaties/fenomeen-bovenveen/bewerken', 'organisation-edit-errors', {
+        prepare: async (page) => {
+            await page.getByLabel('Naam', { exact: true }).fill('');
+            await submitMain(page, 'Opslaan');
+            assert.match(await page.title(), /^Fout/, 'the title starts with "Fout"');
+        },
+    }));
+    test('register an organisation /organisaties/nieuw', () => check(member, '/organisaties/nieuw', 'organisation-new'));
+    test('own profile as an official', () => check(official, async () => {
+        const page = await (await official()).newPage();
+        await page.goto(`${server.base}/ambtenaren`);
+        const href = await page.locator('main').getByRole('link', { name: 'Uw eigen profiel aanpassen' }).getAttribute('href');
+        await page.close();
+        return href;
+    }, 'official-profile'));
+    test('goal edit form as an admin', () => check(admin, '/doelen/eenzaamheid/bewerken', 'goal-edit'));
+    test('portfolio holders with the admin form', () => check(admin, '/wethouders', 'holders-admin'));
+    test('place edit form as an admin', () => check(admin, '/plekken/de-plint/bewerken', 'place-edit'));
+});
+
 describe('phone width (320 px): no sideways scrolling', () => {
     const pages = [
         ['home', () => visitor, () => '/'],
@@ -193,6 +223,10 @@ describe('phone width (320 px): no sideways scrolling', () => {
         ['mine', initiator, () => '/mijn-initiatieven'],
         ['work', official, () => '/werkvoorraad'],
         ['initiative-official', official, async () => `/initiatieven/${await waitingId()}`],
+        ['goals', () => visitor, () => '/doelen'],
+        ['organisations', () => visitor, () => '/organisaties'],
+        ['organisation', () => visitor, () => '/organisaties/woej'],
+        ['officials', () => visitor, () => '/ambtenaren'],
     ];
     for (const [label, ctxFn, path] of pages) {
         test(label, async () => {
