@@ -137,6 +137,15 @@ static json_t *report_object(Request *r, const Report *rp)
     json_object_set_new(o, "costs_cents", json_integer(rp->costs_cents));
     json_object_set_new(o, "story", api_str(rp->story));
     json_object_set_new(o, "photo_url", text_or_null(rp->photo_url));
+    json_t *photos = json_array();
+    for (size_t i = 0; i < rp->n_photos; i++) {
+        const FileInfo *f = &rp->photos[i];
+        json_array_append_new(photos, json_pack("{s:I, s:s, s:s, s:I, s:o}", "id", (json_int_t)f->id, "url",
+                                                arena_printf(r->arena, "/api/v1/files/%lld", (long long)f->id),
+                                                "content_type", f->content_type, "size", (json_int_t)f->size,
+                                                "name", api_str(f->name)));
+    }
+    json_object_set_new(o, "photos", photos);
     json_object_set_new(o, "accepted", json_boolean(rp->accepted));
     json_object_set_new(o, "review_note", text_or_null(rp->review_note));
     json_object_set_new(o, "reviewed_at", time_or_null(r, rp->reviewed_at));
@@ -1126,6 +1135,28 @@ void api_application_report(Request *r)
 
 /* {"accepted": true} closes the accountability (verantwoord);
  * {"accepted": false, "note"} asks for more. */
+/* multipart/form-data with one or more files in the field "photos". */
+void api_application_report_photos(Request *r)
+{
+    int64_t id = api_id_param(r, 0);
+    if (!id)
+        return;
+    if (!r->files) {
+        api_error(r, 415, "unsupported_media_type",
+                  "Stuur de foto's als multipart/form-data, in het veld photos.", NULL);
+        return;
+    }
+    size_t n = 0;
+    PhotoInput *photos = arena_alloc(r->arena, (r->files->count ? r->files->count : 1) * sizeof *photos);
+    for (size_t i = 0; i < r->files->count; i++) {
+        const Upload *u = &r->files->items[i];
+        if (strcmp(u->field, "photos") == 0)
+            photos[n++] = (PhotoInput){ .filename = u->filename, .data = u->data, .len = u->len };
+    }
+    FieldErrors e = { 0 };
+    send_after(r, report_photos_add(&r->ctx, id, photos, n, &e), &e, id, NEED_APPLICANT, 201);
+}
+
 void api_application_report_review(Request *r)
 {
     int64_t id = api_id_param(r, 0);

@@ -39,6 +39,9 @@ void api_application_withdraw(Request *r);
 void api_application_pay(Request *r);
 void api_application_report(Request *r);
 void api_application_report_review(Request *r);
+void api_application_report_photos(Request *r);
+/* files.c: an uploaded file's bytes */
+void api_file_get(Request *r);
 void api_fund_update(Request *r);
 void api_fund_criteria_replace(Request *r);
 void api_fund_rounds(Request *r);

@@ -12,6 +12,7 @@
 #include "lib/embedded.h"
 #include "lib/text.h"
 #include "store/store.h"
+#include "store/store_files.h"
 #include "store/store_funds.h"
 
 static Status from_db(int rc)
@@ -603,7 +604,8 @@ static Status load_app(Ctx *c, int64_t id, Application *a, Fund *f)
     fill_rights(c, f, a);
     if (!a->me.applicant && !a->me.member && !a->me.staff)
         return ERR_FORBIDDEN;
-    return STATUS_OK;
+    return from_db(store_file_list(c->db, c->arena, c->tenant->id, FILE_KIND_REPORT_PHOTO, id, &a->report.photos,
+                                   &a->report.n_photos));
 }
 
 Status application_get(Ctx *c, int64_t id, Application *out)
@@ -1339,6 +1341,9 @@ Status payment_list(Ctx *c, int64_t application, Payment **out, size_t *n)
 
 /* ---- accountability ---- */
 
+static Status save_report(Ctx *c, int64_t application, const Report *r, const PhotoInput *photos, size_t n,
+                          FieldErrors *e);
+
 Status report_submit(Ctx *c, int64_t application, ReportInput *in, FieldErrors *e)
 {
     Application a;
@@ -1377,11 +1382,93 @@ Status report_submit(Ctx *c, int64_t application, ReportInput *in, FieldErrors *
             errors_add(e, "photo_url", "Een link naar een foto begint met https:// en heeft geen spaties.");
         r.photo_url = u;
     }
+    photos_check(c, in->photos, in->n_photos, a.report.n_photos, e);
     if (e->n)
         return ERR_INVALID;
+    return save_report(c, application, &r, in->photos, in->n_photos, e);
+}
+
+/* Inside its own transaction: the report, then its new photos. The
+ * update locks the application's row (PostgreSQL; SQLite's writer lock
+ * does it), so of two reports sent at once the second counts the photos
+ * of the first when it checks the number. */
+static Status save_report(Ctx *c, int64_t application, const Report *r, const PhotoInput *photos, size_t n,
+                          FieldErrors *e)
+{
     if (db_begin(c->db) != DB_OK)
         return ERR_INTERNAL;
-    return commit_or_fail(c, store_application_report(c->db, c->tenant->id, application, &r), e);
+    int rc = store_application_report(c->db, c->tenant->id, application, r);
+    if (rc == DB_OK && n) {
+        FileInfo *had;
+        size_t n_had = 0;
+        rc = store_file_list(c->db, c->arena, c->tenant->id, FILE_KIND_REPORT_PHOTO, application, &had, &n_had);
+        if (rc == DB_OK && n_had + n > REPORT_PHOTOS_MAX) {
+            db_rollback(c->db);
+            photos_check(c, photos, n, n_had, e);
+            return ERR_INVALID;
+        }
+        for (size_t i = 0; rc == DB_OK && i < n; i++) {
+            FileInfo fi = { .kind = FILE_KIND_REPORT_PHOTO,
+                            .owner_id = application,
+                            .uploader_id = c->user->id,
+                            .content_type = photo_type(photos[i].data, photos[i].len),
+                            .name = file_clean_name(c->arena, photos[i].filename),
+                            .created_at = c->now };
+            rc = store_file_insert(c->db, c->tenant->id, &fi, photos[i].data, photos[i].len, NULL);
+        }
+    }
+    return commit_or_fail(c, rc, e);
+}
+
+Status report_photos_add(Ctx *c, int64_t application, const PhotoInput *photos, size_t n, FieldErrors *e)
+{
+    Application a;
+    Fund f;
+    Status s = load_app(c, application, &a, &f);
+    if (s != STATUS_OK)
+        return s;
+    if (!a.me.applicant)
+        return ERR_FORBIDDEN;
+    if (!a.me.may_report) {
+        e->summary = "U kunt nu geen foto's meer sturen bij deze aanvraag.";
+        return ERR_CONFLICT;
+    }
+    if (!a.report.submitted_at) {
+        e->summary = "Stuur eerst uw verantwoording. Daarna kunt u er foto's bij doen.";
+        return ERR_CONFLICT;
+    }
+    if (n == 0)
+        errors_add(e, "photos", "Kies een of meer foto's in JPG of PNG.");
+    else
+        photos_check(c, photos, n, a.report.n_photos, e);
+    if (e->n)
+        return ERR_INVALID;
+    /* The report as it was, sent again now: the committee sees there is
+     * something new to look at. */
+    Report r = a.report;
+    r.submitted_at = c->now;
+    return save_report(c, application, &r, photos, n, e);
+}
+
+Status report_photo_remove(Ctx *c, int64_t application, int64_t file)
+{
+    Application a;
+    Fund f;
+    Status s = load_app(c, application, &a, &f);
+    if (s != STATUS_OK)
+        return s;
+    if (!a.me.applicant)
+        return ERR_FORBIDDEN;
+    if (!a.me.may_report)
+        return ERR_CONFLICT;
+    if (db_begin(c->db) != DB_OK)
+        return ERR_INTERNAL;
+    int rc = store_file_delete(c->db, c->tenant->id, FILE_KIND_REPORT_PHOTO, application, file);
+    if (rc == DB_DONE) {
+        db_rollback(c->db);
+        return ERR_NOT_FOUND;
+    }
+    return commit_or_fail(c, rc, NULL);
 }
 
 static Status review(Ctx *c, int64_t application, int accept, const char *note, FieldErrors *e)

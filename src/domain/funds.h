@@ -23,6 +23,7 @@
 #define WIJZER_DOMAIN_FUNDS_H
 
 #include "domain/context.h"
+#include "domain/files.h"
 #include "domain/status.h"
 
 enum {
@@ -130,6 +131,8 @@ typedef struct Report {
     int64_t costs_cents;       /* costs actually made */
     const char *story;
     const char *photo_url;     /* NULL when none */
+    FileInfo *photos;          /* uploaded with the report (domain/files.h), oldest first */
+    size_t n_photos;
     int accepted;              /* 1 once the committee accepted it */
     const char *review_note;   /* the committee's question or remark; NULL when none */
     int64_t reviewed_at;       /* 0: not reviewed */
@@ -322,6 +325,8 @@ typedef struct ReportInput {
     int64_t costs_cents;              /* -1: none */
     const char *story;                /* required */
     const char *photo_url;            /* optional https:// link */
+    const PhotoInput *photos;         /* added to those sent before; at most REPORT_PHOTOS_MAX in all */
+    size_t n_photos;
 } ReportInput;
 
 /* Admin changes; only the present fields are touched. */
@@ -459,8 +464,18 @@ Status payment_add(Ctx *c, int64_t application, const char *amount, int64_t amou
                    const char *note, FieldErrors *e, int64_t *id);
 Status payment_list(Ctx *c, int64_t application, Payment **out, size_t *n);
 /* The applicant reports after a grant (state besluit+granted or
- * uitbetaald). Fields: participants, reach, costs_cents, story, photo_url. */
+ * uitbetaald). Fields: participants, reach, costs_cents, story, photo_url,
+ * photos (JPEG or PNG by their bytes, at most PHOTO_BYTES_MAX each and
+ * REPORT_PHOTOS_MAX with those of earlier submissions; photos_check). */
 Status report_submit(Ctx *c, int64_t application, ReportInput *in, FieldErrors *e);
+/* The applicant adds photos to the report she sent (the API's upload;
+ * the form sends them with the report). The report counts as sent again
+ * now. ERR_CONFLICT (summary) before a report or once it is accepted.
+ * Field: photos. */
+Status report_photos_add(Ctx *c, int64_t application, const PhotoInput *photos, size_t n, FieldErrors *e);
+/* The applicant takes a photo away again, while she may still report.
+ * ERR_NOT_FOUND when the file is not one of this report's photos. */
+Status report_photo_remove(Ctx *c, int64_t application, int64_t file);
 /* Chair, members (not conflicted) or staff: accepts the report → state
  * verantwoord; whatever is still committed is released. */
 Status report_accept(Ctx *c, int64_t application, const char *note);

@@ -143,7 +143,8 @@ static const char *too_many_fields(Request *r)
 }
 
 /* Fills r->form and r->files from a multipart body; answers and returns
- * 0 when the body breaks a rule. Only JPEG, PNG and PDF files come in. */
+ * 0 when the body breaks a rule. The files' types are checked once the
+ * route is known (files_allowed). */
 static int read_multipart(Request *r, const char *ct)
 {
     const char *boundary = multipart_boundary(r->arena, ct);
@@ -180,6 +181,16 @@ static int read_multipart(Request *r, const char *ct)
                       "Het formulier kwam niet goed aan. Laad de pagina opnieuw en probeer het nog eens.");
         return 0;
     }
+    return 1;
+}
+
+/* Only JPEG, PNG and PDF files come in, unless the route checks its
+ * files itself (ROUTE_OWN_FILES): then a wrong file is an error next to
+ * its field, and what else was typed stays. */
+static int files_allowed(Request *r, const Route *rt)
+{
+    if (!r->files || (rt->flags & ROUTE_OWN_FILES))
+        return 1;
     for (size_t i = 0; i < r->files->count; i++) {
         if (!upload_type_allowed(&r->files->items[i])) {
             respond_error(r, 415, "unsupported_file_type",
@@ -195,10 +206,21 @@ static int is_api_path(const char *path)
     return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
 }
 
+/* The one kind of API path that takes files (multipart/form-data):
+ * POST /api/v1/applications/{id}/report/photos. Everything else on the
+ * API is JSON only. */
+static int is_api_upload_path(const char *path)
+{
+    static const char suffix[] = "/report/photos";
+    size_t n = strlen(path);
+    return is_api_path(path) && n > sizeof suffix && strcmp(path + n - (sizeof suffix - 1), suffix) == 0;
+}
+
 size_t request_body_max(const char *path, const char *content_type)
 {
-    /* The API takes JSON only, so never more than a form. */
-    return multipart_is_form_data(content_type) && !is_api_path(path) ? UPLOAD_BODY_MAX : REQUEST_BODY_MAX;
+    /* The API takes JSON only (but for its upload), so never more than a form. */
+    return multipart_is_form_data(content_type) && (!is_api_path(path) || is_api_upload_path(path)) ? UPLOAD_BODY_MAX
+                                                                                                      : REQUEST_BODY_MAX;
 }
 
 /* Checks the request against the limits and reads a form body into
@@ -208,7 +230,7 @@ size_t request_body_max(const char *path, const char *content_type)
 static int read_input(Request *r, int body_too_large)
 {
     const char *ct = req_header(r, "Content-Type");
-    int multipart = multipart_is_form_data(ct) && !r->is_api;
+    int multipart = multipart_is_form_data(ct) && (!r->is_api || is_api_upload_path(r->path));
     if (body_too_large) {
         int mb = (multipart ? UPLOAD_BODY_MAX : REQUEST_BODY_MAX) / (1024 * 1024);
         respond_error(r, 413, "too_large",
@@ -245,6 +267,8 @@ static void route(Request *r)
             respond_error(r, 404, "not_found", "Deze pagina bestaat niet (meer).");
         return;
     }
+    if (!files_allowed(r, rt))
+        return;
     if (rt->access != ACCESS_PUBLIC && !r->ctx.user) {
         if (r->is_api) {
             respond_error(r, 401, "unauthorized", "Log in met een geldige API-sleutel (Authorization: Bearer …).");

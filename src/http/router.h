@@ -14,7 +14,10 @@ typedef enum Access {
     ACCESS_STAFF,   /* official, coordinator or admin */
 } Access;
 
-enum { ROUTE_CSRF = 1 }; /* page form posts: the csrf field must match */
+enum {
+    ROUTE_CSRF = 1,        /* page form posts: the csrf field must match */
+    ROUTE_OWN_FILES = 2,   /* the handler checks uploaded files' types itself and says so next to the field */
+};
 
 typedef struct Route {
     const char *method;

@@ -172,6 +172,11 @@ void stmt_null(Stmt *st)
     st->db->ops->bind_null(st);
 }
 
+void stmt_blob(Stmt *st, const void *data, size_t len)
+{
+    st->db->ops->bind_blob(st, data, len);
+}
+
 int stmt_step(Stmt *st)
 {
     return st->db->ops->step(st);
@@ -204,6 +209,11 @@ const char *col_text(Stmt *st, int col)
 int col_is_null(Stmt *st, int col)
 {
     return st->db->ops->col_is_null(st, col);
+}
+
+const void *col_blob(Stmt *st, int col, size_t *len)
+{
+    return st->db->ops->col_blob(st, col, len);
 }
 
 int db_begin(Db *db)

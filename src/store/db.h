@@ -61,11 +61,17 @@ Stmt *db_stmt(Db *db, QueryId q);       /* prepared once per Db, reset for use *
 void stmt_int(Stmt *st, int64_t v);
 void stmt_text(Stmt *st, const char *v); /* NULL binds NULL */
 void stmt_null(Stmt *st);
+/* Binary data (a BLOB in SQLite, BYTEA in PostgreSQL), NUL bytes and all;
+ * the bytes are copied, so they need not outlive the call. NULL binds NULL. */
+void stmt_blob(Stmt *st, const void *data, size_t len);
 int stmt_step(Stmt *st);                 /* DB_ROW, DB_DONE or an error */
 int stmt_run(Stmt *st);                  /* steps to the end: DB_OK or an error */
 int64_t col_int(Stmt *st, int col);
 const char *col_text(Stmt *st, int col); /* valid until the next step; NULL for NULL */
 int col_is_null(Stmt *st, int col);
+/* A binary column: its bytes and *len; valid until the next step or
+ * reset. NULL (len 0) for SQL NULL; never NULL for an empty value. */
+const void *col_blob(Stmt *st, int col, size_t *len);
 void stmt_reset(Stmt *st);
 
 int db_begin(Db *db);     /* SQLite: BEGIN IMMEDIATE (writers queue, not deadlock); PostgreSQL: BEGIN */

@@ -39,11 +39,13 @@ struct EngineOps {
     void (*bind_int)(Stmt *st, int64_t v);
     void (*bind_text)(Stmt *st, const char *v);
     void (*bind_null)(Stmt *st);
+    void (*bind_blob)(Stmt *st, const void *data, size_t len);
     int (*step)(Stmt *st);
     void (*reset)(Stmt *st);
     int64_t (*col_int)(Stmt *st, int col);
     const char *(*col_text)(Stmt *st, int col);
     int (*col_is_null)(Stmt *st, int col);
+    const void *(*col_blob)(Stmt *st, int col, size_t *len);
     int (*begin)(Db *db);
     int (*commit)(Db *db);
     void (*rollback)(Db *db);

@@ -1,6 +1,8 @@
 /* The PostgreSQL engine behind db.h (engine.h), through libpq. Each
  * connection prepares a statement (named q<N>) the first time it runs it;
- * parameters go as text and the server infers their types from the SQL.
+ * parameters go as text and the server infers their types from the SQL;
+ * binary data (BYTEA) goes as hex text (\x…) and comes back as hex text,
+ * decoded on reading.
  * Results are read whole, so statements can be nested as with SQLite.
  *
  * A connection that breaks (server stopped or restarted) reports db_lost;
@@ -20,7 +22,7 @@
 #include "store/engine.h"
 #include "store/fts_dutch.h"
 
-enum { MAX_PARAMS = 32 };
+enum { MAX_PARAMS = 32, MAX_BLOB_COLS = 4 };
 
 typedef struct PgStmt {
     Stmt base;
@@ -32,6 +34,12 @@ typedef struct PgStmt {
     PGresult *res;
     int executed;
     int row, nrows;              /* row: the current row + 1 */
+    struct {                     /* decoded BYTEA cells of the current row */
+        int col;
+        unsigned char *data;     /* PQunescapeBytea's; PQfreemem */
+        size_t len;
+    } blobs[MAX_BLOB_COLS];
+    int n_blobs;
 } PgStmt;
 
 typedef struct PgDb {
@@ -99,9 +107,17 @@ static void stmt_clear_params(PgStmt *st)
     st->n = 0;
 }
 
+static void blobs_free(PgStmt *st)
+{
+    for (int i = 0; i < st->n_blobs; i++)
+        PQfreemem(st->blobs[i].data);
+    st->n_blobs = 0;
+}
+
 static void pg_reset(Stmt *s)
 {
     PgStmt *st = PST(s);
+    blobs_free(st);
     PQclear(st->res);
     st->res = NULL;
     st->executed = 0;
@@ -233,6 +249,26 @@ static void pg_bind_text(Stmt *s, const char *v)
 static void pg_bind_null(Stmt *s)
 {
     *next_param(PST(s)) = NULL;
+}
+
+/* BYTEA's hex input format: \x and two hex digits a byte. */
+static void pg_bind_blob(Stmt *s, const void *data, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    PgStmt *st = PST(s);
+    const char **slot = next_param(st);
+    if (!data)
+        return;
+    const unsigned char *p = data;
+    char *t = xmalloc(2 * len + 3);
+    t[0] = '\\';
+    t[1] = 'x';
+    for (size_t i = 0; i < len; i++) {
+        t[2 + 2 * i] = hex[p[i] >> 4];
+        t[3 + 2 * i] = hex[p[i] & 15];
+    }
+    t[2 * len + 2] = 0;
+    *slot = st->owned[slot - st->vals] = t;
 }
 
 /* Bulk loading (db_bulk): in libpq's pipeline mode, statements that
@@ -367,6 +403,7 @@ static int pg_step(Stmt *s)
             return rc;
         }
     }
+    blobs_free(st);
     if (st->row < st->nrows) {
         st->row++;
         return DB_ROW;
@@ -405,6 +442,33 @@ static const char *pg_col_text(Stmt *s, int col)
 static int pg_col_is_null(Stmt *s, int col)
 {
     return cell(PST(s), col) == NULL;
+}
+
+/* The server sends BYTEA as text (hex, or the old escape format when
+ * bytea_output says so): PQunescapeBytea reads both. */
+static const void *pg_col_blob(Stmt *s, int col, size_t *len)
+{
+    PgStmt *st = PST(s);
+    *len = 0;
+    for (int i = 0; i < st->n_blobs; i++)
+        if (st->blobs[i].col == col) {
+            *len = st->blobs[i].len;
+            return st->blobs[i].data;
+        }
+    const char *v = cell(st, col);
+    if (!v)
+        return NULL;
+    size_t n = 0;
+    unsigned char *data = st->n_blobs < MAX_BLOB_COLS ? PQunescapeBytea((const unsigned char *)v, &n) : NULL;
+    if (!data) {
+        fprintf(stderr, "wijzer: postgresql %s: cannot read binary column %d\n", query_name(st->q), col);
+        abort(); /* out of memory, or more binary columns than MAX_BLOB_COLS: a programming error */
+    }
+    st->blobs[st->n_blobs].col = col;
+    st->blobs[st->n_blobs].data = data;
+    st->blobs[st->n_blobs++].len = n;
+    *len = n;
+    return data;
 }
 
 /* READ COMMITTED: the statements that must not race carry their own
@@ -625,11 +689,13 @@ const EngineOps pg_engine = {
     .bind_int = pg_bind_int,
     .bind_text = pg_bind_text,
     .bind_null = pg_bind_null,
+    .bind_blob = pg_bind_blob,
     .step = pg_step,
     .reset = pg_reset,
     .col_int = pg_col_int,
     .col_text = pg_col_text,
     .col_is_null = pg_col_is_null,
+    .col_blob = pg_col_blob,
     .begin = pg_begin,
     .commit = pg_commit,
     .rollback = pg_rollback,

@@ -7,6 +7,7 @@
 #define WIJZER_QUERIES_H
 
 #include "store/queries_directory.h"
+#include "store/queries_files.h"
 #include "store/queries_funds.h"
 
 #define WIJZER_QUERIES(X) \
@@ -36,6 +37,7 @@
     X(Q_INITIATIVE_COUNT_QUICK) X(Q_INITIATIVE_COUNT_THEME) X(Q_INITIATIVE_THEME_CODES) \
     X(Q_SEARCH_OPTIMIZE) \
     WIJZER_FUND_QUERIES(X) \
+    WIJZER_FILE_QUERIES(X) \
     WIJZER_DIRECTORY_QUERIES(X)
 
 #define WIJZER_QUERY_ENUM(name) name,

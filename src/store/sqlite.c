@@ -225,6 +225,17 @@ static void sq_bind_null(Stmt *s)
     sqlite3_bind_null(st->st, st->next_param++);
 }
 
+static void sq_bind_blob(Stmt *s, const void *data, size_t len)
+{
+    SqlStmt *st = SST(s);
+    if (!data)
+        sqlite3_bind_null(st->st, st->next_param++);
+    else if (!len) /* bind_blob of 0 bytes may bind NULL */
+        sqlite3_bind_zeroblob(st->st, st->next_param++, 0);
+    else
+        sqlite3_bind_blob64(st->st, st->next_param++, data, (sqlite3_uint64)len, SQLITE_TRANSIENT);
+}
+
 static int sq_step(Stmt *s)
 {
     int rc = map_rc(sqlite3_step(SST(s)->st));
@@ -251,6 +262,17 @@ static const char *sq_col_text(Stmt *s, int col)
 static int sq_col_is_null(Stmt *s, int col)
 {
     return sqlite3_column_type(SST(s)->st, col) == SQLITE_NULL;
+}
+
+static const void *sq_col_blob(Stmt *s, int col, size_t *len)
+{
+    sqlite3_stmt *st = SST(s)->st;
+    *len = 0;
+    if (sqlite3_column_type(st, col) == SQLITE_NULL)
+        return NULL;
+    const void *p = sqlite3_column_blob(st, col); /* NULL for 0 bytes */
+    *len = (size_t)sqlite3_column_bytes(st, col);
+    return p ? p : "";
 }
 
 static int sq_begin(Db *db)
@@ -456,11 +478,13 @@ const EngineOps sqlite_engine = {
     .bind_int = sq_bind_int,
     .bind_text = sq_bind_text,
     .bind_null = sq_bind_null,
+    .bind_blob = sq_bind_blob,
     .step = sq_step,
     .reset = sq_reset,
     .col_int = sq_col_int,
     .col_text = sq_col_text,
     .col_is_null = sq_col_is_null,
+    .col_blob = sq_col_blob,
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,

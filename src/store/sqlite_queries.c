@@ -11,6 +11,7 @@
  * user to be of the same tenant. */
 #include "store/sqlite_queries.h"
 #include "store/sql_directory.h"
+#include "store/sql_files.h"
 #include "store/sql_funds.h"
 
 /* The columns of an initiative in a list, shared by every list query so
@@ -243,6 +244,8 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_INITIATIVE_THEME_CODES] = "SELECT theme_code FROM initiative_themes WHERE +tenant_id = ?1 AND initiative_id = ?2",
     /* Funds and committee assessment: store/sql_funds.h. */
     FUND_SQLITE_QUERIES
+    /* Uploaded files: store/sql_files.h. */
+    FILE_SQLITE_QUERIES
     /* The directory: store/sql_directory.h. */
     DIRECTORY_SQLITE_QUERIES
 };

@@ -355,6 +355,7 @@ typedef struct AppForms {
     FieldErrors errors;
     const char *answer, *reason;                               /* info, withdraw */
     const char *participants, *reach, *costs, *story, *photo; /* report */
+    size_t photos_sent;                                        /* photos chosen in a report that failed */
 } AppForms;
 
 static const char *page_field_id(Arena *a, const char *field)
@@ -366,6 +367,7 @@ static const char *page_field_id(Arena *a, const char *field)
         { "report.costs_cents", "report-costs" },
         { "report.story", "report-story" },
         { "report.photo_url", "report-photo" },
+        { "report.photos", "report-photos" },
     };
     (void)a;
     for (size_t i = 0; i < sizeof map / sizeof *map; i++)
@@ -471,6 +473,57 @@ static void app_info(Request *r, const Application *a, const AppForms *df)
     out_html(b, HTML("</div>\n</form>\n"));
 }
 
+/* The photos to send with the report: as many as are still free. The
+ * browser forgets chosen files when the page comes back with an error,
+ * so the hint then asks to choose them again. */
+static void report_photos_field(Request *r, const Application *a, const AppForms *df)
+{
+    size_t had = a->report.n_photos;
+    if (had >= REPORT_PHOTOS_MAX) {
+        OUTF(&r->out, "<p class=\"nl-paragraph\" id=\"report-photos\">U hebt al %d foto's gestuurd. Meer kan niet.</p>\n",
+             REPORT_PHOTOS_MAX);
+        return;
+    }
+    const char *hint = "Kies een of meer foto's van wat er gebeurde. Samen hoogstens 10 MB.";
+    if (had)
+        hint = arena_printf(r->arena, "U stuurde al %zu foto%s; u kunt er nog %zu bijdoen. Samen hoogstens 10 MB.", had,
+                            had == 1 ? "" : "'s", REPORT_PHOTOS_MAX - had);
+    const char *error = errors_get(&df->errors, "report.photos");
+    if (df->photos_sent && !error)
+        hint = arena_printf(r->arena, "%s Kies uw foto's opnieuw: de browser onthoudt ze niet als er iets niet goed "
+                                      "was ingevuld.",
+                            hint);
+    form_file(r,
+              &(Field){ .id = "report-photos", .name = "photos", .optional = 1,
+                        .label = "Foto's (JPG of PNG, hoogstens 5 MB per foto, hoogstens 5)", .hint = hint,
+                        .error = error },
+              "image/jpeg,image/png", 1);
+}
+
+/* The photos she sent, each with a button to take it away again (a
+ * form of its own: forms cannot nest). */
+static void report_photos_remove(Request *r, const Application *a)
+{
+    const Report *rp = &a->report;
+    if (!rp->n_photos)
+        return;
+    Buf *b = &r->out;
+    out_html(b, HTML("<h3 class=\"nl-heading nl-heading--level-3\" id=\"fotos-weghalen\">Foto's die u stuurde</h3>\n"
+                     "<ul class=\"wijzer-photo-list\">\n"));
+    for (size_t i = 0; i < rp->n_photos; i++) {
+        const FileInfo *f = &rp->photos[i];
+        const char *name = f->name && *f->name ? f->name : arena_printf(r->arena, "Foto %zu", i + 1);
+        OUTF(b, "<li><form method=\"post\" action=\"/aanvragen/%lld/fotos/%lld/weghalen\">\n", (long long)a->id,
+             (long long)f->id);
+        form_csrf(r);
+        OUTF(b, "<span>%s</span> <button class=\"nl-button nl-button--secondary\" type=\"submit\">"
+                "<span class=\"nl-button__label\">Weghalen<span class=\"wijzer-visually-hidden\">: %s</span></span>"
+                "</button>\n</form></li>\n",
+             name, name);
+    }
+    out_html(b, HTML("</ul>\n"));
+}
+
 static void app_report_form(Request *r, const Application *a, const AppForms *df)
 {
     if (!a->me.may_report)
@@ -480,8 +533,9 @@ static void app_report_form(Request *r, const Application *a, const AppForms *df
     out_html(b, HTML("<h2 class=\"nl-heading nl-heading--level-2\" id=\"verantwoording-sturen\">Verantwoording "
                      "sturen</h2>\n<p class=\"nl-paragraph\">Vertel de commissie hoe het ging: wie er meededen, wat "
                      "het kostte en wat het de buurt bracht.</p>\n"));
+    report_photos_remove(r, a);
     OUTF(b, "<form class=\"utrecht-form wijzer-flow\" method=\"post\" action=\"/aanvragen/%lld/verantwoording\" "
-            "novalidate>\n",
+            "enctype=\"multipart/form-data\" novalidate>\n",
          (long long)a->id);
     form_csrf(r);
     const Report *rp = &a->report;
@@ -512,6 +566,7 @@ static void app_report_form(Request *r, const Application *a, const AppForms *df
                            .type = "url", .css = "utrecht-textbox--url", .value = photo,
                            .hint = "Bijvoorbeeld een fotoalbum online. Het adres begint met https://.",
                            .error = errors_get(e, "report.photo_url") });
+    report_photos_field(r, a, df);
     out_html(b, HTML("<div class=\"wijzer-actions\">"));
     fw_button(r, "primary", NULL, NULL, "Verantwoording sturen");
     out_html(b, HTML("</div>\n</form>\n"));
@@ -624,6 +679,21 @@ void page_application_withdraw(Request *r)
     app_done(r, &a, &df, s, "ingetrokken", "");
 }
 
+void page_application_photo_remove(Request *r)
+{
+    Application a;
+    if (!load_app(r, &a))
+        return;
+    int64_t file = fw_param_id(r, 1);
+    AppForms df = { 0 };
+    Status s = file ? report_photo_remove(&r->ctx, a.id, file) : ERR_NOT_FOUND;
+    if (s == ERR_NOT_FOUND) {
+        web_error(r, 404, "Deze foto hoort niet (meer) bij uw verantwoording.");
+        return;
+    }
+    app_done(r, &a, &df, s, "foto_weg", "#verantwoording-sturen");
+}
+
 void page_application_report(Request *r)
 {
     Application a;
@@ -631,6 +701,14 @@ void page_application_report(Request *r)
         return;
     AppForms df = { .participants = fw_arg(r, "participants"), .reach = fw_arg(r, "reach"),
                     .costs = fw_arg(r, "costs"), .story = fw_arg(r, "story"), .photo = fw_arg(r, "photo_url") };
+    /* The files of the photos input (others are not asked for). */
+    size_t n_files = r->files ? r->files->count : 0, n_photos = 0;
+    PhotoInput *photos = arena_alloc(r->arena, (n_files ? n_files : 1) * sizeof *photos);
+    for (size_t i = 0; i < n_files; i++) {
+        const Upload *u = &r->files->items[i];
+        if (strcmp(u->field, "photos") == 0)
+            photos[n_photos++] = (PhotoInput){ .filename = u->filename, .data = u->data, .len = u->len };
+    }
     ReportInput in = { .participants = df.participants ? df.participants : "",
                        .reach = df.reach ? df.reach : "",
                        .participants_n = -1,
@@ -638,8 +716,11 @@ void page_application_report(Request *r)
                        .costs = df.costs ? df.costs : "",
                        .costs_cents = -1,
                        .story = df.story,
-                       .photo_url = text_is_blank(df.photo) ? NULL : df.photo };
+                       .photo_url = text_is_blank(df.photo) ? NULL : df.photo,
+                       .photos = photos,
+                       .n_photos = n_photos };
     Status s = report_submit(&r->ctx, a.id, &in, &df.errors);
+    df.photos_sent = n_photos;
     fw_errors_prefix(r, &df.errors, "report");
     app_done(r, &a, &df, s, "verantwoording", "#verantwoording");
 }

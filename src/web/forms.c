@@ -101,6 +101,21 @@ void form_textarea(Request *r, const Field *f)
     field_end(r);
 }
 
+void form_file(Request *r, const Field *f, const char *accept, int multiple)
+{
+    Buf *b = &r->out;
+    field_begin(r, f);
+    OUTF(b, "<input class=\"utrecht-textbox utrecht-textbox--html-input%s\" type=\"file\"",
+         f->error ? " utrecht-textbox--invalid" : "");
+    control_attrs(r, f);
+    if (accept)
+        OUTF(b, " accept=\"%s\"", accept);
+    if (multiple)
+        out_html(b, HTML(" multiple"));
+    out_html(b, HTML(">"));
+    field_end(r);
+}
+
 static int same_group(const char *a, const char *b)
 {
     return (!a && !b) || (a && b && strcmp(a, b) == 0);

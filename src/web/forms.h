@@ -35,6 +35,10 @@ typedef struct Option {
 void form_csrf(Request *r);
 void form_text(Request *r, const Field *f);
 void form_textarea(Request *r, const Field *f);
+/* A file input (the form needs enctype="multipart/form-data"); accept
+ * lists the types offered ("image/jpeg,image/png"); multiple: several
+ * files at once. f->value is not shown: a browser never fills one in. */
+void form_file(Request *r, const Field *f, const char *accept, int multiple);
 void form_select(Request *r, const Field *f, const Option *opts, size_t n);
 /* A fieldset of custom checkboxes (utrecht-checkbox--custom); the values
  * in checked are ticked. Each box's id is form_choice_id(f->id, value). */

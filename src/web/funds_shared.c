@@ -217,6 +217,35 @@ void fw_payments(Request *r, const Application *a)
          format_euros(r->arena, a->paid_cents));
 }
 
+/* The alt text of a report photo: its file name without the extension,
+ * or a plain description when it had none. */
+static const char *photo_alt(Arena *a, const FileInfo *f)
+{
+    const char *name = f->name ? f->name : "";
+    const char *dot = strrchr(name, '.');
+    size_t n = dot && dot > name ? (size_t)(dot - name) : strlen(name);
+    if (n == 0)
+        return "Foto bij de verantwoording";
+    return arena_printf(a, "Foto bij de verantwoording: %.*s", (int)n, name);
+}
+
+/* The photos sent with the report, each a link to itself at full size. */
+static void report_photos(Request *r, const Report *rp)
+{
+    if (!rp->n_photos)
+        return;
+    Buf *b = &r->out;
+    fw_fact_begin(r, "Foto's");
+    out_html(b, HTML("<ul class=\"wijzer-photos\">"));
+    for (size_t i = 0; i < rp->n_photos; i++) {
+        const FileInfo *f = &rp->photos[i];
+        OUTF(b, "<li><a href=\"/bestanden/%lld\"><img src=\"/bestanden/%lld\" alt=\"%s\" loading=\"lazy\"></a></li>",
+             (long long)f->id, (long long)f->id, photo_alt(r->arena, f));
+    }
+    out_html(b, HTML("</ul>"));
+    fw_fact_end(r);
+}
+
 void fw_report(Request *r, const Application *a)
 {
     const Report *rp = &a->report;
@@ -234,8 +263,9 @@ void fw_report(Request *r, const Application *a)
     fw_fact_begin(r, "Verhaal");
     OUTF(b, "<span class=\"utrecht-data-list__item-value--multiline\">%s</span>", rp->story ? rp->story : "");
     fw_fact_end(r);
+    report_photos(r, rp);
     if (rp->photo_url && *rp->photo_url) {
-        fw_fact_begin(r, "Foto's");
+        fw_fact_begin(r, rp->n_photos ? "Link naar meer foto's" : "Foto's");
         out_html(b, HTML("<a class=\"nl-link\" rel=\"nofollow noopener\" href=\""));
         out_url(b, rp->photo_url);
         OUTF(b, "\">%s</a>", rp->photo_url);

@@ -50,6 +50,7 @@ static const char *flash_text(const char *key)
         { "informatie", "Uw antwoord is verstuurd. De termijn voor het besluit loopt weer." },
         { "ingetrokken", "Uw aanvraag is ingetrokken." },
         { "verantwoording", "Uw verantwoording is verstuurd. De commissie bekijkt die." },
+        { "foto_weg", "De foto is weggehaald." },
         { "vergadering", "De vergadering is gepland, met de open aanvragen op de agenda." },
         { "cijfers", "Uw cijfers zijn opgeslagen." },
         { "belang", "Uw melding van belangenverstrengeling is opgeslagen. U beoordeelt deze aanvraag niet." },

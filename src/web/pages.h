@@ -71,6 +71,9 @@ void page_application(Request *r);
 void page_application_info(Request *r);
 void page_application_withdraw(Request *r);
 void page_application_report(Request *r);
+void page_application_photo_remove(Request *r);
+/* files.c: an uploaded file (a report photo), for who may see what it belongs to */
+void page_file(Request *r);
 /* committee.c: the committee's overview and rounds */
 void page_committee_home(Request *r);
 void page_committee(Request *r);

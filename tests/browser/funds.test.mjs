@@ -209,6 +209,48 @@ test('an official records the payment; her page and the fund page show it', asyn
     await visitor.close();
 });
 
+// A real 1×1 PNG (the browser must be able to draw it).
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+// The drawn width of an <img> once it has loaded (it loads lazily: scroll to it first).
+async function loadedWidth(img) {
+    await img.scrollIntoViewIfNeeded();
+    return img.evaluate((el) => (el.complete ? el.naturalWidth : new Promise((done) => {
+        el.addEventListener('load', () => done(el.naturalWidth), { once: true });
+        el.addEventListener('error', () => done(0), { once: true });
+    })));
+}
+
+test('she sends her report with photos; she and the committee see them', async () => {
+    const her = await as(resident.email, PASSWORD);
+    await her.page.goto(applicationUrl);
+    const m = main(her.page);
+    await m.getByLabel('Hoeveel mensen deden mee?').fill('14');
+    await m.getByLabel('Hoeveel mensen hebt u bereikt?').fill('60');
+    await m.getByLabel('Wat hebt u echt uitgegeven, in euro?').fill('690');
+    await m.getByLabel('Hoe ging het?').fill('Twaalf geveltuintjes geplant, en een buurtborrel erna.');
+    await m.getByLabel(/^Foto's \(JPG of PNG/).setInputFiles([
+        { name: 'geveltuin.png', mimeType: 'image/png', buffer: PNG_1PX },
+        { name: 'borrel.png', mimeType: 'image/png', buffer: PNG_1PX },
+    ]);
+    await navigate(her.page, m.getByRole('button', { name: 'Verantwoording sturen' }).click());
+    const photos = m.getByRole('img', { name: /^Foto bij de verantwoording/ });
+    assert.equal(await photos.count(), 2, 'two photos on her page');
+    assert.equal(await loadedWidth(photos.first()), 1, 'the photo loads');
+    await check(her.page, 'report-photos');
+    await her.page.setViewportSize({ width: 320, height: 640 });
+    const width = await her.page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `her page with photos is ${width}px wide at 320px`);
+    await her.ctx.close();
+
+    const chair = await as(committee[0].email, PASSWORD);
+    await chair.page.goto(committeeUrl);
+    const seen = main(chair.page).getByRole('img', { name: 'Foto bij de verantwoording: geveltuin' });
+    assert.equal(await loadedWidth(seen), 1, 'the committee sees it');
+    await check(chair.page, 'committee-report-photos');
+    await chair.ctx.close();
+});
+
 test('the fund page at phone width (320 px): no sideways scrolling', async () => {
     const ctx = await newContext(browser, { viewport: { width: 320, height: 640 } });
     const page = await ctx.newPage();
