@@ -48,6 +48,14 @@
     " WHERE i.tsv @@ q AND" LIST_FILTER "ORDER BY i.id DESC LIMIT " max
 
 static const char *const pg_own[Q_COUNT_] = {
+    /* As SQLite's (a page's ids first, then the joins for those), without
+     * SQLite's INDEXED BY. */
+    [Q_INITIATIVE_LIST] = "WITH page(id) AS MATERIALIZED ("
+                          " SELECT i.id FROM initiatives i"
+                          " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
+                          " WHERE" LIST_FILTER "ORDER BY i.id DESC LIMIT $5 OFFSET $6)"
+                          " SELECT " LIST_COLS ", NULL FROM initiatives i" LIST_JOIN
+                          "WHERE i.id IN (SELECT id FROM page) ORDER BY i.id DESC",
     FUND_PG_QUERIES
     /* After a bulk load: fresh statistics, or the planner guesses from
      * an empty table. */

@@ -161,8 +161,15 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_TIMELINE_INSERT] = "INSERT INTO timeline (tenant_id, initiative_id, at, from_state, to_state, by_id, note)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 
-    [Q_INITIATIVE_LIST] = "SELECT " LIST_COLS ", NULL" LIST_FROM "WHERE" LIST_FILTER
-                          "ORDER BY i.id DESC LIMIT ?5 OFFSET ?6",
+    /* A page's ids first, from the covering index initiatives_hits (read
+     * backwards: newest first), then the joins for those rows only: the
+     * rows skipped for a deep page (OFFSET) cost an index entry each,
+     * not a row and two user lookups. */
+    [Q_INITIATIVE_LIST] = "WITH page(id) AS MATERIALIZED ("
+                          " SELECT i.id FROM initiatives i INDEXED BY initiatives_hits"
+                          " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
+                          " WHERE" LIST_FILTER "ORDER BY i.id DESC LIMIT ?5 OFFSET ?6)"
+                          " SELECT " LIST_COLS ", NULL" LIST_FROM "WHERE i.id IN page ORDER BY i.id DESC",
     /* bm25 weights: a word in the title counts most, then the summary.
      * Only the newest ?8 (SEARCH_MAX) hits are ranked: bm25 reads every
      * hit's column sizes, so a common word among a million initiatives
