@@ -20,6 +20,7 @@
 #include "domain/setup.h"
 #include "lib/dates.h"
 #include "store/store.h"
+#include "testdb.h"
 #include "store/store_directory.h"
 
 /* ---------- pure rules ---------- */
@@ -100,68 +101,18 @@ typedef struct Fixture {
     Tenant tenant;
     User resident, member, official, other_official, admin;
     Ctx ctx;
-    char path[256];
-    char pgname[64];
+    TestDb tdb;
 } Fixture;
-
-static void no_notices(void *arg, const char *message)
-{
-    (void)arg;
-    (void)message;
-}
-
-static void pg_admin(const char *sql)
-{
-    char url[512];
-    snprintf(url, sizeof url, "%spostgres", getenv("WIJZER_TEST_PG"));
-    PGconn *c = PQconnectdb(url);
-    if (PQstatus(c) != CONNECTION_OK)
-        fail_msg("connect %s: %s", url, PQerrorMessage(c));
-    PQsetNoticeProcessor(c, no_notices, NULL);
-    PGresult *r = PQexec(c, sql);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
-        fail_msg("%s: %s", sql, PQerrorMessage(c));
-    PQclear(r);
-    PQfinish(c);
-}
 
 static void add_user(Fixture *f, User *u, const char *email, const char *name, Role role)
 {
-    FieldErrors e = { 0 };
-    int64_t id;
-    f->ctx.user = NULL;
-    assert_int_equal(account_add(&f->ctx, name, email, NULL, role, &e, &id), STATUS_OK);
-    assert_int_equal(store_user_by_id(f->db, f->ctx.arena, f->tenant.id, id, u), DB_OK);
+    testdb_add_user(&f->ctx, u, email, name, role);
 }
 
 static int setup(void **state)
 {
-    static int seq;
     Fixture *f = test_calloc(1, sizeof *f);
-    char err[256], url[512];
-    if (use_pg) {
-        snprintf(f->pgname, sizeof f->pgname, "wijzer_dir_%d_%d", (int)getpid(), ++seq);
-        char sql[160];
-        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", f->pgname);
-        pg_admin(sql);
-        snprintf(sql, sizeof sql, "CREATE DATABASE %s", f->pgname);
-        pg_admin(sql);
-        snprintf(url, sizeof url, "%s%s", engine_url, f->pgname);
-    } else {
-        snprintf(f->path, sizeof f->path, "/tmp/wijzer-test-dir-%d-%d.db", (int)getpid(), ++seq);
-        unlink(f->path);
-        snprintf(url, sizeof url, "%s", f->path);
-    }
-    assert_int_equal(store_open(url, &f->store, err, sizeof err), DB_OK);
-    f->db = store_acquire(f->store);
-    assert_true(store_migrate(f->db, err, sizeof err) > 0);
-    f->ctx.arena = arena_new();
-    f->ctx.db = f->db;
-    f->ctx.now = date_from_ymd(2026, 11, 20) * 86400 + 9 * 3600;
-    assert_int_equal(setup_default_tenant(f->db, f->ctx.arena, &f->tenant), STATUS_OK);
-    f->ctx.tenant = &f->tenant;
-    const char *err2;
-    assert_int_equal(setup_reference_data(&f->ctx, &err2), STATUS_OK);
+    testdb_open(&f->tdb, "dir", use_pg, &f->store, &f->db, &f->ctx, &f->tenant);
     add_user(f, &f->resident, "piet@example.nl", "Piet Jansen", ROLE_RESIDENT);
     add_user(f, &f->member, "fatima@example.nl", "Fatima Ouali", ROLE_RESIDENT);
     add_user(f, &f->official, "sanne@gemeente.example", "Sanne de Wit", ROLE_OFFICIAL);
@@ -176,21 +127,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    store_release(f->store, f->db);
-    store_close(f->store);
-    arena_free(f->ctx.arena);
-    if (use_pg) {
-        char sql[160];
-        snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", f->pgname);
-        pg_admin(sql);
-    } else {
-        char p[300];
-        unlink(f->path);
-        snprintf(p, sizeof p, "%s-wal", f->path);
-        unlink(p);
-        snprintf(p, sizeof p, "%s-shm", f->path);
-        unlink(p);
-    }
+    testdb_close(&f->tdb, f->store, f->db, &f->ctx);
     test_free(f);
     return 0;
 }
