@@ -215,6 +215,7 @@ static int ledger_of(Ctx *c, const Fund *f, int year, int lock, Ledger *out)
     int rc = store_fund_year_get(c->db, c->tenant->id, f->id, year, lock, &out->budget_cents, &out->closed);
     if (rc != DB_OK && rc != DB_DONE)
         return rc;
+    out->unset = rc == DB_DONE;
     rc = store_ledger_sums(c->db, c->tenant->id, f->id, year, &out->committed_cents, &out->paid_cents);
     out->remaining_cents = out->budget_cents - out->committed_cents - out->paid_cents;
     return rc;
@@ -1233,10 +1234,15 @@ Status application_decide(Ctx *c, int64_t id, DecisionInput *in, FieldErrors *e)
         rc = ledger_of(c, &f, d.year, 1, &l);
         if (rc == DB_OK && (l.closed || d.granted_cents > l.remaining_cents)) {
             db_rollback(c->db);
-            e->summary = l.closed ? arena_printf(ar, "Het budget van %d is afgesloten.", d.year)
-                                  : arena_printf(ar, "Er is nog %s over in het budget van %d; dat is te weinig voor %s.",
-                                                 format_euros(ar, l.remaining_cents > 0 ? l.remaining_cents : 0),
-                                                 d.year, format_euros(ar, d.granted_cents));
+            if (l.closed)
+                e->summary = arena_printf(ar, "Het budget van %d is afgesloten.", d.year);
+            else if (l.unset) /* a new year before anyone set its budget */
+                e->summary = arena_printf(ar, "Voor %d is nog geen budget vastgesteld. Een beheerder stelt het in "
+                                              "op de beheerpagina van het fonds; daarna kunt u toekennen.", d.year);
+            else
+                e->summary = arena_printf(ar, "Er is nog %s over in het budget van %d; dat is te weinig voor %s.",
+                                          format_euros(ar, l.remaining_cents > 0 ? l.remaining_cents : 0), d.year,
+                                          format_euros(ar, d.granted_cents));
             errors_add(e, "amount_cents", e->summary);
             return ERR_CONFLICT;
         }

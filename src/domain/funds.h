@@ -105,6 +105,7 @@ typedef struct Ledger {
     int year;
     int64_t budget_cents, committed_cents, paid_cents, remaining_cents;
     int closed; /* the year is over and fully accounted for */
+    int unset;  /* no budget has been set for the year (yet) */
 } Ledger;
 typedef Ledger FundYear;
 

@@ -486,6 +486,24 @@ static void test_over_budget_refused(void **state)
     assert_int_equal(ledger(f).remaining_cents, 45000); /* a rejection costs nothing */
 }
 
+/* In a new year nobody has set a budget for yet, a grant is refused with
+ * a message that says so (not "€ 0,00 left"), until an admin sets one. */
+static void test_new_year_without_budget(void **state)
+{
+    Fixture *f = *state;
+    int64_t a = new_application(f, "Nieuwjaarsborrel zonder drank");
+    f->ctx.now = date_from_ymd(2027, 1, 5) * 86400 + 9 * 3600;
+    FieldErrors e = { 0 };
+    assert_int_equal(decide(f, &f->chair, a, "granted", 10000, &e), ERR_CONFLICT);
+    assert_non_null(e.summary);
+    assert_non_null(strstr(e.summary, "Voor 2027 is nog geen budget vastgesteld"));
+    memset(&e, 0, sizeof e);
+    assert_int_equal(fund_set_budget(as(f, &f->admin), FUND, 2027, 9000000, &e), STATUS_OK);
+    memset(&e, 0, sizeof e);
+    assert_int_equal(decide(f, &f->chair, a, "granted", 10000, &e), STATUS_OK);
+    assert_int_equal(ledger(f).committed_cents, 10000);
+}
+
 static void test_pause_and_resume_the_clock(void **state)
 {
     Fixture *f = *state;
@@ -850,6 +868,7 @@ static void test_two_decisions_race_for_the_last_euros(void **state)
     cmocka_unit_test_setup_teardown(test_state_machine_to_verantwoord, setup, teardown), \
     cmocka_unit_test_setup_teardown(test_ledger_arithmetic, setup, teardown), \
     cmocka_unit_test_setup_teardown(test_over_budget_refused, setup, teardown), \
+    cmocka_unit_test_setup_teardown(test_new_year_without_budget, setup, teardown), \
     cmocka_unit_test_setup_teardown(test_pause_and_resume_the_clock, setup, teardown), \
     cmocka_unit_test_setup_teardown(test_conflict_of_interest, setup, teardown), \
     cmocka_unit_test_setup_teardown(test_scores_side_by_side, setup, teardown), \
