@@ -17,58 +17,7 @@
 #include "lib/arena.h"
 #include "store/store.h"
 #include "store/store_files.h"
-
-/* ---------- PostgreSQL test databases ---------- */
-
-static const char *pg_base(void)
-{
-    const char *b = getenv("WIJZER_TEST_PG");
-    return b && *b ? b : NULL;
-}
-
-static void no_notices(void *arg, const char *message)
-{
-    (void)arg;
-    (void)message;
-}
-
-static void pg_admin(const char *base, const char *sql)
-{
-    char url[512];
-    snprintf(url, sizeof url, "%s%spostgres", base, base[strlen(base) - 1] == '/' ? "" : "/");
-    PGconn *c = PQconnectdb(url);
-    if (PQstatus(c) != CONNECTION_OK)
-        fail_msg("connect %s: %s", url, PQerrorMessage(c));
-    PQsetNoticeProcessor(c, no_notices, NULL);
-    PGresult *r = PQexec(c, sql);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
-        fail_msg("%s: %s", sql, PQerrorMessage(c));
-    PQclear(r);
-    PQfinish(c);
-}
-
-static const char *pg_fresh(const char *what, char *url, size_t len)
-{
-    const char *base = pg_base();
-    if (!base)
-        return NULL;
-    static char name[64];
-    char sql[128];
-    snprintf(name, sizeof name, "wz_unit_files_%s_%ld", what, (long)getpid());
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
-    pg_admin(base, sql);
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-    pg_admin(base, sql);
-    snprintf(url, len, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
-    return name;
-}
-
-static void pg_drop(const char *name)
-{
-    char sql[128];
-    snprintf(sql, sizeof sql, "DROP DATABASE %s", name);
-    pg_admin(pg_base(), sql);
-}
+#include "testdb.h"
 
 /* ---------- round trips ---------- */
 
@@ -223,11 +172,11 @@ static void test_pg_blob_round_trip(void **state)
 {
     (void)state;
     char url[512];
-    const char *name = pg_fresh("blob", url, sizeof url);
+    const char *name = testdb_pg_fresh("files_blob", url, sizeof url);
     if (!name)
         skip();
     blobs_on(url);
-    pg_drop(name);
+    testdb_pg_drop(name);
 }
 
 /* ---------- photo checks ---------- */

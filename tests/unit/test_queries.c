@@ -17,6 +17,7 @@
 #include "lib/arena.h"
 #include "store/engine.h"
 #include "store/store.h"
+#include "testdb.h"
 
 static void test_every_query_has_text_for_both_engines(void **state)
 {
@@ -83,67 +84,15 @@ static void test_sqlite_prepares_every_statement(void **state)
 
 /* ---------- PostgreSQL ---------- */
 
-static const char *pg_base(void)
-{
-    const char *b = getenv("WIJZER_TEST_PG");
-    return b && *b ? b : NULL;
-}
-
-static void no_notices(void *arg, const char *message)
-{
-    (void)arg;
-    (void)message;
-}
-
-static void pg_admin(const char *base, const char *sql)
-{
-    char url[512];
-    snprintf(url, sizeof url, "%s%spostgres", base, base[strlen(base) - 1] == '/' ? "" : "/");
-    PGconn *c = PQconnectdb(url);
-    if (PQstatus(c) != CONNECTION_OK)
-        fail_msg("connect %s: %s", url, PQerrorMessage(c));
-    PQsetNoticeProcessor(c, no_notices, NULL);
-    PGresult *r = PQexec(c, sql);
-    if (PQresultStatus(r) != PGRES_COMMAND_OK)
-        fail_msg("%s: %s", sql, PQerrorMessage(c));
-    PQclear(r);
-    PQfinish(c);
-}
-
-/* A new, empty database on the test server (its URL in url); NULL name
- * when there is no test server. */
-static const char *pg_fresh(const char *what, char *url, size_t len)
-{
-    const char *base = pg_base();
-    if (!base)
-        return NULL;
-    static char name[64];
-    char sql[128];
-    snprintf(name, sizeof name, "wz_unit_%s_%ld", what, (long)getpid());
-    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
-    pg_admin(base, sql);
-    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
-    pg_admin(base, sql);
-    snprintf(url, len, "%s%s%s", base, base[strlen(base) - 1] == '/' ? "" : "/", name);
-    return name;
-}
-
-static void pg_drop(const char *name)
-{
-    char sql[128];
-    snprintf(sql, sizeof sql, "DROP DATABASE %s", name);
-    pg_admin(pg_base(), sql);
-}
-
 static void test_pg_prepares_every_statement(void **state)
 {
     (void)state;
     char url[512];
-    const char *name = pg_fresh("prepare", url, sizeof url);
+    const char *name = testdb_pg_fresh("prepare", url, sizeof url);
     if (!name)
         skip();
     prepare_all(url, "postgresql");
-    pg_drop(name);
+    testdb_pg_drop(name);
 }
 
 static void set_setting(Db *db, int64_t tenant, const char *key, const char *value)
@@ -172,7 +121,7 @@ static void test_pg_bulk_mode(void **state)
 {
     (void)state;
     char url[512], err[512], v[64];
-    const char *name = pg_fresh("bulk", url, sizeof url);
+    const char *name = testdb_pg_fresh("bulk", url, sizeof url);
     if (!name)
         skip();
     Store *s;
@@ -209,7 +158,7 @@ static void test_pg_bulk_mode(void **state)
     assert_string_equal(get_setting(db, tenant, "e", v, sizeof v), "(none)");
     store_release(s, db);
     store_close(s);
-    pg_drop(name);
+    testdb_pg_drop(name);
 }
 
 static void test_pg_unreachable_is_an_error_not_a_crash(void **state)

@@ -2,14 +2,16 @@
  * SQLite file in /tmp (a file, so several connections share it) or, when
  * pg is set, a new database on the WIJZER_TEST_PG server; with the default
  * municipality, its reference data and a clock at 20 November 2026, 9:00.
- * testdb_close removes it again. Header-only, included once per test
- * program, after cmocka.h. */
+ * testdb_close removes it again. testdb_pg_fresh makes only an empty
+ * database. Header-only (static inline: a test uses what it needs),
+ * included after cmocka.h. */
 #ifndef WIJZER_TESTDB_H
 #define WIJZER_TESTDB_H
 
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "domain/accounts.h"
@@ -23,17 +25,28 @@ typedef struct TestDb {
     char pgname[64];  /* PostgreSQL */
 } TestDb;
 
-static void testdb_no_notices(void *arg, const char *message)
+static inline void testdb_no_notices(void *arg, const char *message)
 {
     (void)arg;
     (void)message;
 }
 
+/* The test server's base URL (ending in /), or NULL when there is none. */
+static inline const char *testdb_pg_base(void)
+{
+    static char base[448];
+    const char *b = getenv("WIJZER_TEST_PG");
+    if (!b || !*b)
+        return NULL;
+    snprintf(base, sizeof base, "%s%s", b, b[strlen(b) - 1] == '/' ? "" : "/");
+    return base;
+}
+
 /* Runs sql on the test server's maintenance database. */
-static void testdb_pg_admin(const char *sql)
+static inline void testdb_pg_admin(const char *sql)
 {
     char url[512];
-    snprintf(url, sizeof url, "%spostgres", getenv("WIJZER_TEST_PG"));
+    snprintf(url, sizeof url, "%spostgres", testdb_pg_base());
     PGconn *c = PQconnectdb(url);
     if (PQstatus(c) != CONNECTION_OK)
         fail_msg("connect %s: %s", url, PQerrorMessage(c));
@@ -47,7 +60,7 @@ static void testdb_pg_admin(const char *sql)
 
 /* Makes the database (what: a word for its name), opens and migrates it,
  * and readies c (db, arena, tenant, now) with the default municipality. */
-static void testdb_open(TestDb *t, const char *what, int pg, Store **store, Db **db, Ctx *c, Tenant *tenant)
+static inline void testdb_open(TestDb *t, const char *what, int pg, Store **store, Db **db, Ctx *c, Tenant *tenant)
 {
     static int seq;
     char err[256], url[512];
@@ -59,7 +72,7 @@ static void testdb_open(TestDb *t, const char *what, int pg, Store **store, Db *
         testdb_pg_admin(sql);
         snprintf(sql, sizeof sql, "CREATE DATABASE %s", t->pgname);
         testdb_pg_admin(sql);
-        snprintf(url, sizeof url, "%s%s", getenv("WIJZER_TEST_PG"), t->pgname);
+        snprintf(url, sizeof url, "%s%s", testdb_pg_base(), t->pgname);
     } else {
         snprintf(t->path, sizeof t->path, "/tmp/wijzer-test-%s-%d-%d.db", what, (int)getpid(), ++seq);
         unlink(t->path);
@@ -77,7 +90,7 @@ static void testdb_open(TestDb *t, const char *what, int pg, Store **store, Db *
     assert_int_equal(setup_reference_data(c, &err2), STATUS_OK);
 }
 
-static void testdb_close(TestDb *t, Store *store, Db *db, Ctx *c)
+static inline void testdb_close(TestDb *t, Store *store, Db *db, Ctx *c)
 {
     store_release(store, db);
     store_close(store);
@@ -96,8 +109,33 @@ static void testdb_close(TestDb *t, Store *store, Db *db, Ctx *c)
     }
 }
 
+/* An empty database on the test server (its URL in url): its name, or
+ * NULL when there is no test server. Drop it with testdb_pg_drop. */
+static inline const char *testdb_pg_fresh(const char *what, char *url, size_t len)
+{
+    const char *base = testdb_pg_base();
+    if (!base)
+        return NULL;
+    static char name[64];
+    char sql[128];
+    snprintf(name, sizeof name, "wz_unit_%s_%ld", what, (long)getpid());
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s", name);
+    testdb_pg_admin(sql);
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+    testdb_pg_admin(sql);
+    snprintf(url, len, "%s%s", base, name);
+    return name;
+}
+
+static inline void testdb_pg_drop(const char *name)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "DROP DATABASE %s", name);
+    testdb_pg_admin(sql);
+}
+
 /* A user as the command line makes one (no password), read back into u. */
-static void testdb_add_user(Ctx *c, User *u, const char *email, const char *name, Role role)
+static inline void testdb_add_user(Ctx *c, User *u, const char *email, const char *name, Role role)
 {
     FieldErrors e = { 0 };
     int64_t id;
