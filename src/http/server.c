@@ -122,7 +122,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     r.client = client_address(conn, r.arena);
     buf_init(&r.out);
     /* An anonymous GET may be answered from the cache (http/cache.h). */
-    const char *key = cache_key(&r);
+    const char *key = srv->cache ? cache_key(&r) : NULL;
     int64_t data_version = key ? store_data_version(srv->store) : -1;
     if (data_version < 0 || !cache_get(srv->cache, key, data_version, &r)) {
         dispatch(srv->store, &r, p->too_large);
@@ -200,7 +200,11 @@ int server_run(Store *store, const ServerOptions *opt)
         if (threads < 4)
             threads = 4;
     }
-    Server srv = { .store = store, .quiet = opt->quiet, .cache = cache_new(CACHE_MAX_BYTES) };
+    /* Only an engine with a data version can tell when an answer is old
+     * (http/cache.h); without one (PostgreSQL) no request pays for a key. */
+    Server srv = { .store = store,
+                   .quiet = opt->quiet,
+                   .cache = store_data_version(store) >= 0 ? cache_new(CACHE_MAX_BYTES) : NULL };
     atomic_init(&srv.in_flight, 0);
 
     /* Block the stop signals in every thread; the main thread waits for
