@@ -400,6 +400,10 @@ Status fund_close_year(Ctx *c, const char *code, int year, FieldErrors *e)
     Ledger l;
     if (ledger_of(c, &f, year, 0, &l) != DB_OK)
         return ERR_INTERNAL;
+    if (l.unset) {
+        e->summary = arena_printf(c->arena, "Voor %d is geen budget vastgesteld; er is niets af te sluiten.", year);
+        return ERR_CONFLICT;
+    }
     if (l.committed_cents != 0) {
         e->summary = arena_printf(c->arena, "Er staat in %d nog %s toegezegd dat niet is betaald of vrijgegeven.", year,
                                   format_euros(c->arena, l.committed_cents));

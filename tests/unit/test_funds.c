@@ -426,6 +426,10 @@ static void test_ledger_arithmetic(void **state)
     /* Closing the year: only when nothing is committed. */
     memset(&e, 0, sizeof e);
     assert_int_equal(fund_close_year(as(f, &f->m1), FUND, 2026, &e), ERR_FORBIDDEN);
+    /* A year without a budget has nothing to close, and says so. */
+    assert_int_equal(fund_close_year(as(f, &f->admin), FUND, 2019, &e), ERR_CONFLICT);
+    assert_non_null(strstr(e.summary, "geen budget"));
+    memset(&e, 0, sizeof e);
     assert_int_equal(fund_close_year(as(f, &f->admin), FUND, 2026, &e), STATUS_OK);
     assert_true(ledger(f).closed);
     /* A closed year takes no more entries. */
