@@ -34,7 +34,7 @@ MIGRATIONS := $(sort $(wildcard migrations/sqlite/*.sql migrations/pg/*.sql))
 DATA     := $(sort $(wildcard $(SHARED)/data/*.csv))
 EMBED_IN := $(BUILD)/static/app.css $(MIGRATIONS) $(DATA) demo/lv.json
 
-.PHONY: all run check deps test unit clean replay fuzz fuzzers fuzz-build fuzz-merge bench soak
+.PHONY: all run check deps test unit clean replay fuzz fuzzers fuzz-build fuzz-merge bench soak bench-match
 all: $(BUILD)/wijzer
 
 $(BUILD)/wijzer: $(OBJ)
@@ -156,6 +156,10 @@ bench: all
 
 soak: all
 	@WIJZER_BIN=$(abspath $(BUILD))/wijzer bench/soak.sh $(SOAK_ARGS)
+
+# The matching engine: suggestions for random initiatives at 100,000 (bench/match.sh).
+bench-match: all
+	@WIJZER_BIN=$(abspath $(BUILD))/wijzer bench/match.sh $(MATCH_ARGS)
 
 clean:
 	rm -rf build

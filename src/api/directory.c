@@ -117,6 +117,7 @@ void api_goal(Request *r)
                                             api_str(path[i].title)));
     json_object_set_new(o, "children", kids);
     json_object_set_new(o, "path", up);
+    json_object_set_new(o, "initiatives", api_connected_initiatives(r, 0, g.code));
     api_json(r, 200, o);
 }
 
@@ -207,6 +208,7 @@ void api_organisation(Request *r)
             json_array_append_new(pl, json_pack("{s:o, s:o}", "code", api_str(places[i].code), "name",
                                                 api_str(places[i].name)));
     json_object_set_new(obj, "places", pl);
+    json_object_set_new(obj, "initiatives", api_connected_initiatives(r, 1, o.code));
     api_json(r, 200, obj);
 }
 

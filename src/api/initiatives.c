@@ -12,6 +12,15 @@
 
 enum { Q_MAX = 200, PER_PAGE_DEFAULT = 20, PER_PAGE_MAX = 100 };
 
+/* Starts a JSON answer written straight into the response (json.h). */
+static void json_answer(Request *r, int status, JsonOut *o)
+{
+    r->status = status;
+    r->content_type = "application/json; charset=utf-8";
+    buf_reset(&r->out);
+    jout_init(o, &r->out);
+}
+
 /* Answers with the initiative as it is now (after a change). */
 static void send_initiative(Request *r, int64_t id, int status)
 {
@@ -23,7 +32,9 @@ static void send_initiative(Request *r, int64_t id, int status)
     }
     if (status == 201)
         resp_header(r, "Location", arena_printf(r->arena, "/api/v1/initiatives/%lld", (long long)id));
-    api_json(r, status, api_initiative_object(r, &in));
+    JsonOut o;
+    json_answer(r, status, &o);
+    api_write_initiative(&o, NULL, r, &in);
 }
 
 /* Loads the initiative and checks that this person may change it (the
@@ -119,11 +130,17 @@ void api_initiatives_list(Request *r)
         api_status(r, s, NULL);
         return;
     }
-    json_t *items = json_array();
+    JsonOut o;
+    json_answer(r, 200, &o);
+    jout_object(&o, NULL);
+    jout_array(&o, "items");
     for (size_t i = 0; i < p.n; i++)
-        json_array_append_new(items, api_initiative_item(r, &p.items[i]));
-    api_json(r, 200, json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)p.total, "page", f.page,
-                               "per_page", f.per_page));
+        api_write_initiative_item(&o, NULL, r, &p.items[i]);
+    jout_end_array(&o);
+    jout_int(&o, "total", p.total);
+    jout_int(&o, "page", f.page);
+    jout_int(&o, "per_page", f.per_page);
+    jout_end_object(&o);
 }
 
 /* ---- One initiative ------------------------------------------------ */
@@ -237,7 +254,9 @@ static void send_help(Request *r, int64_t id, int64_t help_id, int status)
     Status s = initiative_get(&r->ctx, id, &in);
     for (size_t i = 0; s == STATUS_OK && i < in.n_help; i++)
         if (in.help[i].id == help_id) {
-            api_json(r, status, api_help_object(&in.help[i]));
+            JsonOut o;
+            json_answer(r, status, &o);
+            api_write_help(&o, NULL, &in.help[i]);
             return;
         }
     api_status(r, s == STATUS_OK ? ERR_NOT_FOUND : s, NULL);

@@ -1,7 +1,9 @@
 /* The objects the API answers with. Privacy is decided here once: the
  * initiator's e-mail and phone are never written, the name only through
  * initiative_public_name(). */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "api/json.h"
 #include "lib/dates.h"
@@ -18,112 +20,199 @@ static json_t *time_or_null(Request *r, int64_t t)
     return t ? api_str(datetime_iso(r->arena, t)) : json_null();
 }
 
-static json_t *code_name(const char *code, const char *name)
+/* A tree from what a writer below writes, for callers that build their
+ * answer with jansson: one writer per object, so both show the same. */
+static json_t *as_tree(Buf *b)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "code", api_str(code));
-    json_object_set_new(o, "name", api_str(name));
-    return o;
+    json_t *v = json_loadb(b->data, b->len, 0, NULL);
+    buf_free(b);
+    return v ? v : json_null();
 }
 
-/* The store marks matches with \x01 and \x02; clients get HTML-safe
- * text with <mark>, the same as the list page shows. */
-static json_t *snippet(const char *s)
+/* An ISO time (datetime_iso), or null for 0; written without printf. */
+static void put_time(JsonOut *o, const char *key, Request *r, int64_t t)
 {
-    Buf b;
-    buf_init(&b);
-    out_marked(&b, s);
-    json_t *v = api_str(buf_cstr(&b));
-    buf_free(&b);
-    return v;
+    if (!t) {
+        jout_null(o, key);
+        return;
+    }
+    int64_t day = date_day(t), s = t - day * 86400;
+    int y, m, d;
+    date_to_ymd(day, &y, &m, &d);
+    if (y < 0 || y > 9999) {
+        jout_str(o, key, datetime_iso(r->arena, t));
+        return;
+    }
+    int v[6] = { y, m, d, (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60) };
+    char text[] = "\"0000-00-00T00:00:00Z\"";
+    static const unsigned char at[6] = { 1, 6, 9, 12, 15, 18 };
+    for (int i = 0; i < 6; i++) {
+        char *p = text + at[i] + (i == 0 ? 3 : 1);
+        for (int x = v[i], k = i == 0 ? 4 : 2; k > 0; k--, x /= 10)
+            *p-- = (char)('0' + x % 10);
+    }
+    jout_raw(o, key, text, sizeof text - 1);
+}
+
+static void put_code_name(JsonOut *o, const char *key, const char *code, const char *name)
+{
+    jout_object(o, key);
+    jout_str(o, "code", code);
+    jout_str(o, "name", name);
+    jout_end_object(o);
 }
 
 /* The fields a list item and the whole object share. */
-static json_t *initiative_base(Request *r, const Initiative *in)
+static void put_base(JsonOut *o, Request *r, const Initiative *in)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(in->id));
-    json_object_set_new(o, "title", api_str(in->title));
-    json_object_set_new(o, "summary", api_str(in->summary));
-    json_object_set_new(o, "area", code_name(in->area_code, in->area_name));
-    json_object_set_new(o, "state", api_str(state_code(in->state)));
-    json_object_set_new(o, "state_label", api_str(state_label(in->state)));
-    json_object_set_new(o, "initiator", api_str(initiative_public_name(in)));
-    json_object_set_new(o, "created_at", time_or_null(r, in->created_at));
-    json_object_set_new(o, "submitted_at", time_or_null(r, in->submitted_at));
-    json_object_set_new(o, "url", api_str(arena_printf(r->arena, "/initiatieven/%lld", (long long)in->id)));
-    return o;
+    jout_int(o, "id", in->id);
+    jout_str(o, "title", in->title);
+    jout_str(o, "summary", in->summary);
+    put_code_name(o, "area", in->area_code, in->area_name);
+    jout_str(o, "state", state_code(in->state));
+    jout_str(o, "state_label", state_label(in->state));
+    jout_str(o, "initiator", initiative_public_name(in));
+    put_time(o, "created_at", r, in->created_at);
+    put_time(o, "submitted_at", r, in->submitted_at);
+    /* "/initiatieven/%lld", without printf */
+    char url[48] = "\"/initiatieven/", num[24], *p = num + sizeof num;
+    size_t n = 15;
+    uint64_t u = in->id < 0 ? 0 - (uint64_t)in->id : (uint64_t)in->id;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (in->id < 0)
+        *--p = '-';
+    memcpy(url + n, p, (size_t)(num + sizeof num - p));
+    n += (size_t)(num + sizeof num - p);
+    url[n++] = '"';
+    jout_raw(o, "url", url, n);
+}
+
+void api_write_initiative_item(JsonOut *o, const char *key, Request *r, const Initiative *in)
+{
+    jout_object(o, key);
+    put_base(o, r, in);
+    if (in->snippet) {
+        /* The store marks matches with \x01 and \x02; clients get
+         * HTML-safe text with <mark>, the same as the list page shows. */
+        Buf b;
+        buf_init(&b);
+        out_marked(&b, in->snippet);
+        jout_str(o, "snippet", buf_cstr(&b));
+        buf_free(&b);
+    }
+    jout_end_object(o);
 }
 
 json_t *api_initiative_item(Request *r, const Initiative *in)
 {
-    json_t *o = initiative_base(r, in);
-    if (in->snippet)
-        json_object_set_new(o, "snippet", snippet(in->snippet));
-    return o;
+    Buf b;
+    JsonOut o;
+    buf_init(&b);
+    jout_init(&o, &b);
+    api_write_initiative_item(&o, NULL, r, in);
+    return as_tree(&b);
+}
+
+void api_write_help(JsonOut *o, const char *key, const HelpRequest *h)
+{
+    jout_object(o, key);
+    jout_int(o, "id", h->id);
+    jout_str(o, "kind", h->kind);
+    jout_str(o, "kind_name", h->kind_name);
+    jout_str(o, "description", h->description);
+    if (h->amount_cents >= 0)
+        jout_int(o, "amount_cents", h->amount_cents);
+    else
+        jout_null(o, "amount_cents");
+    jout_str(o, "state", help_state_code(h->state));
+    jout_str(o, "state_label", help_state_label(h->state));
+    jout_end_object(o);
 }
 
 json_t *api_help_object(const HelpRequest *h)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(h->id));
-    json_object_set_new(o, "kind", api_str(h->kind));
-    json_object_set_new(o, "kind_name", api_str(h->kind_name));
-    json_object_set_new(o, "description", api_str(h->description));
-    json_object_set_new(o, "amount_cents", h->amount_cents >= 0 ? json_integer(h->amount_cents) : json_null());
-    json_object_set_new(o, "state", api_str(help_state_code(h->state)));
-    json_object_set_new(o, "state_label", api_str(help_state_label(h->state)));
-    return o;
+    Buf b;
+    JsonOut o;
+    buf_init(&b);
+    jout_init(&o, &b);
+    api_write_help(&o, NULL, h);
+    return as_tree(&b);
 }
 
-static void put_tags(json_t *o, const Initiative *in)
+static void put_tags(JsonOut *o, const Initiative *in)
 {
-    json_t *themes = json_array(), *sdgs = json_array(), *links = json_array();
+    jout_array(o, "themes");
     for (size_t i = 0; i < in->n_themes; i++)
-        json_array_append_new(themes, code_name(in->themes[i].code, in->themes[i].name));
-    for (size_t i = 0; i < in->n_sdgs; i++)
-        json_array_append_new(sdgs, json_pack("{s:I, s:o}", "number", (json_int_t)strtoll(in->sdgs[i].code, NULL, 10),
-                                              "name", api_str(in->sdgs[i].name)));
-    for (size_t i = 0; i < in->n_links; i++)
-        json_array_append_new(links, json_pack("{s:o, s:o}", "kind", api_str(in->links[i].kind), "url",
-                                               api_str(in->links[i].url)));
-    json_object_set_new(o, "themes", themes);
-    json_object_set_new(o, "sdgs", sdgs);
-    json_object_set_new(o, "links", links);
+        put_code_name(o, NULL, in->themes[i].code, in->themes[i].name);
+    jout_end_array(o);
+    jout_array(o, "sdgs");
+    for (size_t i = 0; i < in->n_sdgs; i++) {
+        jout_object(o, NULL);
+        jout_int(o, "number", strtoll(in->sdgs[i].code, NULL, 10));
+        jout_str(o, "name", in->sdgs[i].name);
+        jout_end_object(o);
+    }
+    jout_end_array(o);
+    jout_array(o, "links");
+    for (size_t i = 0; i < in->n_links; i++) {
+        jout_object(o, NULL);
+        jout_str(o, "kind", in->links[i].kind);
+        jout_str(o, "url", in->links[i].url);
+        jout_end_object(o);
+    }
+    jout_end_array(o);
 }
 
-static json_t *deadline(Request *r, const Initiative *in)
+static void put_deadline(JsonOut *o, Request *r, const Initiative *in)
 {
     Deadline d = initiative_deadline(&r->ctx, in);
-    if (!d.active)
-        return json_null();
-    json_t *o = json_object();
-    json_object_set_new(o, "state", api_str(state_code(in->state)));
-    json_object_set_new(o, "what", api_str(d.what));
-    json_object_set_new(o, "due", api_str(date_iso(r->arena, d.due_day)));
-    json_object_set_new(o, "days_left", json_integer(d.days_left));
-    json_object_set_new(o, "overdue", json_boolean(d.days_left < 0));
-    return o;
+    if (!d.active) {
+        jout_null(o, "deadline");
+        return;
+    }
+    jout_object(o, "deadline");
+    jout_str(o, "state", state_code(in->state));
+    jout_str(o, "what", d.what);
+    jout_str(o, "due", date_iso(r->arena, d.due_day));
+    jout_int(o, "days_left", d.days_left);
+    jout_bool(o, "overdue", d.days_left < 0);
+    jout_end_object(o);
+}
+
+void api_write_initiative(JsonOut *o, const char *key, Request *r, const Initiative *in)
+{
+    jout_object(o, key);
+    put_base(o, r, in);
+    jout_str(o, "description", in->description);
+    jout_bool(o, "show_name", in->show_name);
+    put_time(o, "updated_at", r, in->updated_at);
+    put_time(o, "state_since", r, in->state_since);
+    put_tags(o, in);
+    jout_array(o, "help_requests");
+    for (size_t i = 0; i < in->n_help; i++)
+        api_write_help(o, NULL, &in->help[i]);
+    jout_end_array(o);
+    if (in->contact_id && in->contact_name) {
+        jout_object(o, "contact");
+        jout_str(o, "name", in->contact_name);
+        jout_end_object(o);
+    } else {
+        jout_null(o, "contact");
+    }
+    put_deadline(o, r, in);
+    jout_end_object(o);
 }
 
 json_t *api_initiative_object(Request *r, const Initiative *in)
 {
-    json_t *o = initiative_base(r, in);
-    json_object_set_new(o, "description", api_str(in->description));
-    json_object_set_new(o, "show_name", json_boolean(in->show_name));
-    json_object_set_new(o, "updated_at", time_or_null(r, in->updated_at));
-    json_object_set_new(o, "state_since", time_or_null(r, in->state_since));
-    put_tags(o, in);
-    json_t *help = json_array();
-    for (size_t i = 0; i < in->n_help; i++)
-        json_array_append_new(help, api_help_object(&in->help[i]));
-    json_object_set_new(o, "help_requests", help);
-    json_t *contact = json_null();
-    if (in->contact_id && in->contact_name)
-        contact = json_pack("{s:o}", "name", api_str(in->contact_name));
-    json_object_set_new(o, "contact", contact);
-    json_object_set_new(o, "deadline", deadline(r, in));
-    return o;
+    Buf b;
+    JsonOut o;
+    buf_init(&b);
+    jout_init(&o, &b);
+    api_write_initiative(&o, NULL, r, in);
+    return as_tree(&b);
 }
 
 json_t *api_timeline_event(Request *r, const Initiative *in, const TimelineEvent *ev)

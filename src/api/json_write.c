@@ -6,54 +6,253 @@
  * plus U+2028 and U+2029, which old JavaScript parsers take for line ends. */
 #include <inttypes.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "api/json.h"
 
-static void write_string(Buf *b, const char *s, size_t n)
+/* buf_add without the call while the buffer has room: a JSON answer is
+ * written in many small pieces. */
+static inline void put(Buf *b, const void *p, size_t n)
+{
+    if (b->len + n < b->cap) {
+        memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = 0;
+    } else {
+        buf_add(b, p, n);
+    }
+}
+
+static inline void put_c(Buf *b, char c)
+{
+    put(b, &c, 1);
+}
+
+/* Whether any of the 8 bytes in x must be looked at: a control
+ * character, '"', '\\', DEL or a byte of a multi-byte character. */
+static inline int word_special(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t quote = x ^ (ones * '"'), slash = x ^ (ones * '\\'), del = x ^ (ones * 0x7f);
+    uint64_t zero = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | ((del - ones) & ~del);
+    return ((zero | (x - ones * 0x20) | x) & high) != 0;
+}
+
+#ifdef __SSE2__
+/* word_special for 16 bytes at once. */
+static inline int block_special(const unsigned char *p)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i low = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8((char)0x80)), _mm_set1_epi8((char)(0x20 ^ 0x80)));
+    __m128i bad = _mm_or_si128(_mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f))));
+    return _mm_movemask_epi8(_mm_or_si128(bad, v)) != 0; /* v: bytes from 0x80 on */
+}
+#endif
+
+/* The length of the UTF-8 sequence that starts at s[i] (2 to 4), or 0
+ * when it is not valid UTF-8 as jansson takes it: no overlong forms, no
+ * surrogates, nothing above U+10FFFF. */
+static size_t utf8_seq(const unsigned char *s, size_t i, size_t n)
+{
+    unsigned c = s[i], cp, min;
+    size_t len;
+    if (c >= 0xc2 && c <= 0xdf)
+        len = 2, cp = c & 0x1f, min = 0x80;
+    else if (c >= 0xe0 && c <= 0xef)
+        len = 3, cp = c & 0x0f, min = 0x800;
+    else if (c >= 0xf0 && c <= 0xf4)
+        len = 4, cp = c & 0x07, min = 0x10000;
+    else
+        return 0;
+    if (i + len > n)
+        return 0;
+    for (size_t k = 1; k < len; k++) {
+        if ((s[i + k] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i + k] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+/* Writes s as a JSON string; returns 0 (having written part of it) when
+ * s is not valid UTF-8. Runs of plain characters are copied in one go. */
+static int write_string(Buf *b, const char *str, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
-    buf_putc(b, '"');
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
+    const unsigned char *s = (const unsigned char *)str;
+    put_c(b, '"');
+    size_t start = 0, i = 0;
+    while (i < n) {
+#ifdef __SSE2__
+        if (i + 16 <= n && !block_special(s + i)) {
+            i += 16;
+            continue;
+        }
+#endif
+        uint64_t w;
+        if (i + 8 <= n) {
+            memcpy(&w, s + i, 8);
+            if (!word_special(w)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
         char u[7];
-        if (c == '"')
+        const char *esc;
+        size_t skip = 1;
+        if (c >= 0x80) {
+            size_t len = utf8_seq(s, i, n);
+            if (!len)
+                return 0;
+            if (len != 3 || c != 0xe2 || s[i + 1] != 0x80 || (s[i + 2] != 0xa8 && s[i + 2] != 0xa9)) {
+                i += len;
+                continue;
+            }
+            esc = s[i + 2] == 0xa8 ? "\\u2028" : "\\u2029";
+            skip = 3;
+        } else if (c == '"') {
             esc = "\\\"";
-        else if (c == '\\')
+        } else if (c == '\\') {
             esc = "\\\\";
-        else if (c == '\n')
+        } else if (c == '\n') {
             esc = "\\n";
-        else if (c == '\r')
+        } else if (c == '\r') {
             esc = "\\r";
-        else if (c == '\t')
+        } else if (c == '\t') {
             esc = "\\t";
-        else if (c < 0x20 || c == 0x7f) {
+        } else { /* other control characters and DEL */
             memcpy(u, "\\u00", 4);
             u[4] = hex[c >> 4];
             u[5] = hex[c & 15];
             u[6] = 0;
             esc = u;
-        } else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80
-                   && ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
-            esc = (unsigned char)s[i + 2] == 0xa8 ? "\\u2028" : "\\u2029";
-            buf_add(b, s + start, i - start);
-            buf_puts(b, esc);
-            i += 2;
-            start = i + 1;
-            continue;
         }
-        if (esc) {
-            buf_add(b, s + start, i - start);
-            buf_puts(b, esc);
-            start = i + 1;
-        }
+        put(b, s + start, i - start);
+        put(b, esc, strlen(esc));
+        i += skip;
+        start = i;
     }
-    buf_add(b, s + start, n - start);
-    buf_putc(b, '"');
+    put(b, s + start, n - start);
+    put_c(b, '"');
+    return 1;
+}
+
+/* A whole number as text, as printf's %lld writes it. */
+static void write_int(Buf *b, int64_t v)
+{
+    char num[24], *p = num + sizeof num;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    put(b, p, (size_t)(num + sizeof num - p));
+}
+
+/* ---- Writing without a tree ---------------------------------------- */
+
+static void put_key(JsonOut *o, const char *key)
+{
+    if (o->comma)
+        put_c(o->b, ',');
+    o->comma = 1;
+    if (key) {
+        size_t n = strlen(key);
+        put_c(o->b, '"');
+        put(o->b, key, n);
+        put(o->b, "\":", 2);
+    }
+}
+
+void jout_init(JsonOut *o, Buf *b)
+{
+    o->b = b;
+    o->comma = 0;
+}
+
+void jout_object(JsonOut *o, const char *key)
+{
+    put_key(o, key);
+    put_c(o->b, '{');
+    o->comma = 0;
+}
+
+void jout_end_object(JsonOut *o)
+{
+    put_c(o->b, '}');
+    o->comma = 1;
+}
+
+void jout_array(JsonOut *o, const char *key)
+{
+    put_key(o, key);
+    put_c(o->b, '[');
+    o->comma = 0;
+}
+
+void jout_end_array(JsonOut *o)
+{
+    put_c(o->b, ']');
+    o->comma = 1;
+}
+
+void jout_str(JsonOut *o, const char *key, const char *s)
+{
+    put_key(o, key);
+    size_t at = o->b->len;
+    if (!s || !write_string(o->b, s, strlen(s))) {
+        o->b->len = at; /* jansson holds no text that is not UTF-8: null, as api_str */
+        put(o->b, "null", 4);
+    }
+}
+
+void jout_int(JsonOut *o, const char *key, int64_t v)
+{
+    put_key(o, key);
+    write_int(o->b, v);
+}
+
+void jout_bool(JsonOut *o, const char *key, int v)
+{
+    put_key(o, key);
+    if (v)
+        put(o->b, "true", 4);
+    else
+        put(o->b, "false", 5);
+}
+
+void jout_null(JsonOut *o, const char *key)
+{
+    put_key(o, key);
+    put(o->b, "null", 4);
+}
+
+void jout_raw(JsonOut *o, const char *key, const char *text, size_t n)
+{
+    put_key(o, key);
+    put(o->b, text, n);
+}
+
+void jout_json(JsonOut *o, const char *key, const json_t *v)
+{
+    put_key(o, key);
+    json_write(o->b, v);
 }
 
 void json_write(Buf *b, const json_t *v)
@@ -88,12 +287,9 @@ void json_write(Buf *b, const json_t *v)
     case JSON_STRING:
         write_string(b, json_string_value(v), json_string_length(v));
         break;
-    case JSON_INTEGER: {
-        char num[24];
-        int len = snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        buf_add(b, num, (size_t)len);
+    case JSON_INTEGER:
+        write_int(b, json_integer_value(v));
         break;
-    }
     case JSON_REAL: {
         double d = json_real_value(v);
         char num[40];

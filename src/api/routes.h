@@ -61,5 +61,52 @@ void api_organisation_create(Request *r);
 void api_organisation_update(Request *r);
 void api_official_update(Request *r);
 void api_goal_update(Request *r);
+/* connections.c: connections of an initiative and an organisation's members */
+void api_connections(Request *r);
+void api_connection_add(Request *r);
+void api_connection_remove(Request *r);
+void api_organisation_member_add(Request *r);
+void api_organisation_member_remove(Request *r);
+/* The initiatives connected to a goal (organisation 0) or an
+ * organisation (1), as a JSON array for api/directory.c. */
+struct json_t *api_connected_initiatives(Request *r, int organisation, const char *code);
+/* match.c: suggestions of the matching engine */
+void api_suggestions(Request *r);
+void api_suggestion_confirm(Request *r);
+void api_suggestion_dismiss(Request *r);
+/* wegwijzer.c */
+void api_wegwijzer(Request *r);
+/* overview.c: the municipality's overview */
+void api_overview(Request *r);
+
+/* market.c: the Beursvloer */
+void api_market_requests(Request *r);
+void api_market_offers(Request *r);
+void api_market_request(Request *r);
+void api_market_offer(Request *r);
+void api_market_request_create(Request *r);
+void api_market_offer_create(Request *r);
+void api_market_match(Request *r);
+void api_market_deal(Request *r);
+void api_market_deal_update(Request *r);
+void api_market_events(Request *r);
+void api_market_event(Request *r);
+void api_market_event_create(Request *r);
+void api_market_event_register(Request *r);
+void api_market_event_pitch(Request *r);
+/* volunteering.c: vacancies, responses, volunteer profiles */
+void api_vacancies(Request *r);
+void api_vacancy(Request *r);
+void api_vacancy_create(Request *r);
+void api_vacancy_respond(Request *r);
+void api_response_update(Request *r);
+void api_placement_end(Request *r);
+void api_volunteers(Request *r);
+void api_volunteer_me(Request *r);
+void api_volunteer_me_update(Request *r);
+void api_volunteer_matches(Request *r);
+void api_vacancy_invite(Request *r);
+void api_volunteer_invitations(Request *r);
+void api_invitation_update(Request *r);
 
 #endif

@@ -47,6 +47,8 @@ int cmd_token(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
 int cmd_tenant(int argc, char **argv);
 int cmd_jobs(int argc, char **argv);
+int cmd_suggestions(int argc, char **argv);
+int cmd_volunteers(int argc, char **argv); /* cmd_volunteers.c */
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 

@@ -27,8 +27,9 @@ static int init_scale(CliDb *d, long n)
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("Ronde %d: %ld initiatieven, %ld initiatiefnemers, %ld stappen en %ld hulpvragen gemaakt in %.1f s.\n",
-           rep.run, rep.initiatives, rep.people, rep.timeline, rep.help, s);
+    printf("Ronde %d: %ld initiatieven, %ld initiatiefnemers, %ld organisaties, %ld stappen en %ld hulpvragen "
+           "gemaakt in %.1f s.\n",
+           rep.run, rep.initiatives, rep.people, rep.organisations, rep.timeline, rep.help, s);
     return 1;
 }
 
@@ -50,7 +51,9 @@ int cmd_init(int argc, char **argv)
                        "draaien verandert niets.\n\n"
                        "--scale N maakt N extra initiatieven met hun verloop, hulpvragen en initiatiefnemers, in\n"
                        "de wijken en buurten van Leidschendam-Voorburg (voor metingen en belastingproeven; ook de\n"
-                       "demo wordt geladen). Elke keer dat u het draait, komen er N bij: 100.000 en daarna\n"
+                       "demo wordt geladen), en N/20 organisaties (verenigingen, stichtingen, sportclubs, kerken,\n"
+                       "scholen, zorgaanbieders, bedrijven, serviceclubs) met wat ze bieden, hun thema's en wijken.\n"
+                       "Elke keer dat u het draait, komen er N bij: 100.000 en daarna\n"
                        "900.000 geeft 1.000.000. Dezelfde opdrachten geven dezelfde inhoud; alleen de datums\n"
                        "schuiven mee met vandaag.");
     if (rc >= 0)

@@ -16,6 +16,8 @@ static const struct {
     { "setting", cmd_setting, "Lees of wijzig instellingen, zoals de termijnen: wijzer setting …" },
     { "tenant", cmd_tenant, "Beheer gemeenten (tenants): wijzer tenant add|list …" },
     { "jobs", cmd_jobs, "Toon de achtergrondtaken en hoe vaak ze draaiden." },
+    { "suggestions", cmd_suggestions, "Toon de suggesties voor een initiatief, of meet hoe snel: --bench." },
+    { "volunteers", cmd_volunteers, "Vrijwilligerswerk op schaal: maak vrijwilligers en vacatures, meet ‘voor u’." },
     { "backup", cmd_backup, "Maak een back-up terwijl de server draait: wijzer backup --db FILE --to FILE" },
     { "restore", cmd_restore, "Zet een back-up terug: wijzer restore --from FILE --db FILE" },
 };

@@ -16,6 +16,11 @@ typedef struct Ctx {
     const Tenant *tenant;
     const User *user;
     int64_t now;
+    /* store_data_version() as read before the request's first statement,
+     * when the engine has one (SQLite; set by the HTTP layer): what was
+     * read under the same version is still true. */
+    int data_version_known;
+    int64_t data_version;
 } Ctx;
 
 #endif

@@ -5,7 +5,10 @@
 #include <string.h>
 
 #include "domain/accounts.h"
+#include "domain/connections.h"
 #include "domain/directory.h"
+#include "domain/market.h"
+#include "domain/volunteering.h"
 #include "domain/funds.h"
 #include "domain/initiatives.h"
 #include "domain/process.h"
@@ -444,6 +447,12 @@ Status demo_load(Ctx *c, int *added, const char **err)
     /* The directory (domain/directory_demo.c): profiles, goal owners, members. */
     if (s == STATUS_OK && db_begin(c->db) == DB_OK) {
         s = directory_demo_load(c, json_object_get(root, "directory"), err);
+        if (s == STATUS_OK) /* domain/connections_demo.c */
+            s = connections_demo_load(c, json_object_get(root, "connections"), err);
+        if (s == STATUS_OK) /* domain/market_demo.c: the Beursvloer */
+            s = market_demo_load(c, json_object_get(root, "market"), err);
+        if (s == STATUS_OK) /* domain/volunteering_demo.c: vacancies and a volunteer */
+            s = volunteering_demo_load(c, err);
         if (s != STATUS_OK || db_commit(c->db) != DB_OK) {
             db_rollback(c->db);
             s = ERR_INTERNAL;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "domain/accounts.h"
 #include "domain/process.h"
 #include "domain/reference.h"
 #include "lib/text.h"
@@ -455,6 +456,64 @@ Status directory_members(Ctx *c, const char *organisation, CodeName **out, size_
     if (!directory_may_edit_organisation(c->user, directory_is_member(c, organisation, c->user->id)))
         return ERR_FORBIDDEN;
     return from_db(store_org_members(c->db, c->arena, c->tenant->id, organisation, out, n));
+}
+
+Status directory_member_add_by_email(Ctx *c, const char *organisation, const char *email, FieldErrors *e,
+                                     int64_t *user_out)
+{
+    if (!c->user)
+        return ERR_UNAUTHORIZED;
+    Organisation o;
+    Status s = from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
+    if (s != STATUS_OK)
+        return s;
+    if (!directory_may_edit_organisation(c->user, directory_is_member(c, organisation, c->user->id)))
+        return ERR_FORBIDDEN;
+    email = email_normalise(c->arena, email);
+    if (!email || !*email) {
+        errors_add(e, "email", "Vul het e-mailadres in van wie u wilt toevoegen.");
+        return ERR_INVALID;
+    }
+    User u;
+    int rc = store_user_by_email(c->db, c->arena, c->tenant->id, email, &u);
+    if (rc == DB_DONE) {
+        errors_add(e, "email", "Er is geen account met dit e-mailadres. Vraag de persoon eerst een account te maken.");
+        return ERR_INVALID;
+    }
+    if (rc != DB_OK)
+        return ERR_INTERNAL;
+    if (user_out)
+        *user_out = u.id;
+    return from_db(store_org_member_add(c->db, c->tenant->id, organisation, u.id, c->now));
+}
+
+Status directory_member_remove(Ctx *c, const char *organisation, int64_t user)
+{
+    if (!c->user)
+        return ERR_UNAUTHORIZED;
+    Organisation o;
+    Status s = from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
+    if (s != STATUS_OK)
+        return s;
+    if (!directory_may_edit_organisation(c->user, directory_is_member(c, organisation, c->user->id)))
+        return ERR_FORBIDDEN;
+    if (db_begin(c->db) != DB_OK)
+        return ERR_INTERNAL;
+    int64_t n = 0;
+    int rc = store_org_member_get(c->db, c->tenant->id, organisation, user);
+    if (rc == DB_OK)
+        rc = store_org_member_count(c->db, c->tenant->id, organisation, &n);
+    if (rc == DB_OK && n <= 1) {
+        db_rollback(c->db);
+        return ERR_CONFLICT;
+    }
+    if (rc == DB_OK)
+        rc = store_org_member_remove(c->db, c->tenant->id, organisation, user);
+    if (rc != DB_OK) {
+        db_rollback(c->db);
+        return from_db(rc);
+    }
+    return db_commit(c->db) == DB_OK ? STATUS_OK : ERR_INTERNAL;
 }
 
 /* ---- Places ------------------------------------------------------------ */

@@ -149,6 +149,15 @@ Status directory_memberships(Ctx *c, int64_t user, CodeName **out, size_t *n);
 /* The members' names, for the organisation's members and admins only. */
 Status directory_members(Ctx *c, const char *organisation, CodeName **out, size_t *n);
 
+/* A member or an admin adds the account with this e-mail address (of the
+ * same municipality) as a member; field error "email" when there is no
+ * such account. Adding a member twice is fine. *user_out: her id. */
+Status directory_member_add_by_email(Ctx *c, const char *organisation, const char *email, FieldErrors *e,
+                                     int64_t *user_out);
+/* A member or an admin removes a member; a member may leave. The last
+ * member stays (ERR_CONFLICT); ERR_NOT_FOUND when she is no member. */
+Status directory_member_remove(Ctx *c, const char *organisation, int64_t user);
+
 /* ---- Places ---------------------------------------------------------- */
 
 /* organisation: NULL for all. */

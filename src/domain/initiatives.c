@@ -8,6 +8,7 @@
 #include "lib/html.h"
 #include "lib/text.h"
 #include "store/store.h"
+#include "store/store_match.h"
 
 static Status from_db(int rc)
 {
@@ -211,7 +212,8 @@ int initiative_may_edit(const Ctx *c, const Initiative *in)
 
 Status initiative_get(Ctx *c, int64_t id, Initiative *out)
 {
-    return from_db(store_initiative_get(c->db, c->arena, c->tenant->id, id, out));
+    return from_db(store_initiative_get_at(c->db, c->arena, c->tenant->id, id,
+                                           c->data_version_known ? c->data_version : -1, out));
 }
 
 Status initiative_update(Ctx *c, int64_t id, InitiativeInput *in, FieldErrors *e)
@@ -345,6 +347,36 @@ Status initiative_transition(Ctx *c, int64_t id, ProcState to, const char *note,
     return STATUS_OK;
 }
 
+Status initiative_set_contact(Ctx *c, int64_t id, int64_t contact, FieldErrors *e)
+{
+    if (!c->user)
+        return ERR_UNAUTHORIZED;
+    if (!role_is_staff(c->user->role))
+        return ERR_FORBIDDEN;
+    Initiative cur;
+    Status s = initiative_get(c, id, &cur);
+    if (s != STATUS_OK)
+        return s;
+    User u;
+    if (store_user_by_id(c->db, c->arena, c->tenant->id, contact, &u) != DB_OK || !role_is_staff(u.role)) {
+        errors_add(e, "target", "Kies een medewerker van de gemeente als contactpersoon.");
+        return ERR_INVALID;
+    }
+    if (cur.contact_id == contact)
+        return STATUS_OK;
+    if (db_begin(c->db) != DB_OK)
+        return ERR_INTERNAL;
+    int rc = store_initiative_set_contact(c->db, c->tenant->id, id, contact, c->now);
+    if (rc == DB_OK)
+        rc = store_timeline_insert(c->db, c->tenant->id, id, c->now, cur.state, cur.state, c->user->id,
+                                   arena_printf(c->arena, "Vaste contactpersoon is nu %s.", u.name));
+    if (rc != DB_OK || db_commit(c->db) != DB_OK) {
+        db_rollback(c->db);
+        return rc == DB_DONE ? ERR_NOT_FOUND : ERR_INTERNAL;
+    }
+    return STATUS_OK;
+}
+
 Status initiative_add_help(Ctx *c, int64_t id, HelpInput *h, FieldErrors *e, int64_t *help_id)
 {
     if (!c->user)
@@ -397,12 +429,12 @@ Status initiative_mine(Ctx *c, InitiativePage *out)
 DeadlineRules deadline_rules(Ctx *c)
 {
     DeadlineRules r = { 10, 8 };
-    int64_t v;
-    if (parse_int64(store_setting_get(c->db, c->arena, c->tenant->id, "deadline.intake_working_days"), &v) && v > 0
-        && v < 366)
+    int64_t v, version = c->data_version_known ? c->data_version : -1;
+    if (parse_int64(store_setting_get_at(c->db, c->arena, c->tenant->id, "deadline.intake_working_days", version), &v)
+        && v > 0 && v < 366)
         r.intake_working_days = (int)v;
-    if (parse_int64(store_setting_get(c->db, c->arena, c->tenant->id, "deadline.decision_weeks"), &v) && v > 0
-        && v < 105)
+    if (parse_int64(store_setting_get_at(c->db, c->arena, c->tenant->id, "deadline.decision_weeks", version), &v)
+        && v > 0 && v < 105)
         r.decision_weeks = (int)v;
     return r;
 }

@@ -61,6 +61,10 @@ Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n);
 /* to: the state to move to; contact: the contact person chosen at intake
  * (0: the official doing intake). */
 Status initiative_transition(Ctx *c, int64_t id, ProcState to, const char *note, int64_t contact, FieldErrors *e);
+/* Staff make a colleague (official, coordinator, admin) the contact
+ * person at any time, e.g. a suggestion of the matching engine; the state
+ * and its deadline stay, the timeline gets a note. Field: target. */
+Status initiative_set_contact(Ctx *c, int64_t id, int64_t contact, FieldErrors *e);
 Status initiative_add_help(Ctx *c, int64_t id, HelpInput *h, FieldErrors *e, int64_t *help_id);
 Status initiative_set_help_state(Ctx *c, int64_t id, int64_t help_id, HelpState s);
 Status initiative_list(Ctx *c, const InitiativeFilter *f, InitiativePage *out);

@@ -13,9 +13,11 @@
 
 #include "domain/accounts.h"
 #include "domain/demo.h"
+#include "domain/directory.h"
 #include "domain/process.h"
 #include "lib/buf.h"
 #include "store/store.h"
+#include "store/store_directory.h"
 
 enum { BATCH = 1000, DAY = 86400, MAX_AGE_DAYS = 1100 };
 
@@ -409,6 +411,84 @@ static const char *const last_names[] = {
     "El Amrani", "Yılmaz",  "Kaya",       "Öztürk",   "Bennani", "Ramdin",  "Baldew",   "Tjon",    "Kowalski",
     "Nowak",    "van Wijk", "Hoekstra",   "Vink",     "Koster",  "Prins",   "Huisman",  "Schouten", "Post",
     "van Rijn", "Verhoeven", "Zuiderwijk",
+};
+
+/* Organisations: a kind as shown on its page, the words its names start
+ * with, how its name ends (0: a made-up name, 1: a family name, 2: a town,
+ * 3: a buurt, which also makes it work in that buurt's wijk; 2 may also
+ * be a buurt or a made-up name), the themes
+ * and kinds of help it chooses from (real codes of ../shared/data), how
+ * often (percent) it names wijken it works in, and a line about it. */
+typedef struct OrgKind {
+    const char *kind;
+    const char *prefixes[8];
+    int suffix;
+    const char *themes, *help;
+    int local;
+    const char *about;
+} OrgKind;
+
+static const OrgKind org_kinds[] = {
+    { "stichting", { "Stichting", "Stichting", "Stichting Vrienden van", "Stichting Buurtfonds" }, 0,
+      "ontmoeting,eenzaamheid,zorg,taal,cultuur,jeugd,groen", "vrijwilligers,advies,netwerk,geld,procesbegeleiding",
+      30, "Wij zetten ons in voor een buurt waar iedereen meedoet." },
+    { "vereniging", { "Historische Vereniging", "Toneelvereniging", "Muziekvereniging", "Tuindersvereniging",
+                      "Fotoclub", "Volkstuinvereniging" }, 2,
+      "cultuur,ontmoeting,groen,ouderen", "vrijwilligers,ruimte,materiaal,netwerk", 40,
+      "Onze leden komen elke week bij elkaar en doen graag iets voor de buurt." },
+    { "buurtvereniging", { "Buurtvereniging", "Bewonerscommissie", "Speeltuinvereniging", "Oranjevereniging",
+                           "Bewonersvereniging" }, 3,
+      "ontmoeting,spelen,schoon,groen,veiligheid,jeugd", "vrijwilligers,materiaal,ruimte,netwerk", 100,
+      "Wij organiseren activiteiten voor en door de bewoners van onze buurt." },
+    { "sportclub", { "Voetbalvereniging", "Tennisclub", "Hockeyclub", "Gymnastiekvereniging", "Atletiekvereniging",
+                     "Wandelclub", "Zwemvereniging", "Korfbalvereniging" }, 2,
+      "sport,jeugd,ouderen,ontmoeting", "ruimte,materiaal,vrijwilligers,advies", 60,
+      "Sporten is gezond en gezellig, voor jong en oud." },
+    { "kerk", { "Protestantse Gemeente", "Parochie", "Evangelische Gemeente", "Kerkgemeenschap", "Diaconie",
+                "Moskee Vereniging" }, 2,
+      "ontmoeting,eenzaamheid,ouderen,zorg,taal", "ruimte,vrijwilligers,netwerk,geld", 50,
+      "Naast de vieringen hebben we een open huis en helpen we buren die het nodig hebben." },
+    { "school", { "Basisschool", "Montessorischool", "Daltonschool", "Kindcentrum", "Jenaplanschool",
+                  "Christelijke Basisschool" }, 0,
+      "jeugd,spelen,taal,groen,duurzaamheid", "ruimte,vrijwilligers,netwerk", 80,
+      "Een school midden in de wijk, met ouders die graag meedoen." },
+    { "zorgaanbieder", { "Thuiszorg", "Zorgcentrum", "Huisartsenpraktijk", "Fysiotherapie", "Woonzorgcentrum",
+                         "Dagbesteding" }, 0,
+      "zorg,ouderen,eenzaamheid,sport", "advies,ruimte,netwerk,vrijwilligers", 50,
+      "Wij zorgen voor mensen in de buurt en werken samen met het wijkteam." },
+    { "bedrijf", { "Bakkerij", "Hoveniersbedrijf", "Bouwbedrijf", "Fietsenmaker", "Schildersbedrijf",
+                   "Installatiebedrijf", "Drukkerij", "Tuincentrum" }, 1,
+      "groen,duurzaamheid,schoon,ontmoeting,verkeer,sport", "materiaal,geld,advies,vrijwilligers", 40,
+      "Een bedrijf uit de buurt dat maatschappelijk betrokken onderneemt." },
+    { "serviceclub", { "Rotary Club", "Lions Club", "Kiwanis Club", "Round Table", "Soroptimist Club",
+                       "Ladies' Circle" }, 2,
+      "jeugd,ouderen,eenzaamheid,zorg,cultuur", "geld,vrijwilligers,netwerk", 0,
+      "Onze leden zetten hun tijd, kennis en netwerk in voor goede doelen in de gemeente." },
+};
+
+/* How often each kind occurs, out of 100 (in the order of org_kinds). */
+static const int org_kind_weights[] = { 16, 14, 18, 14, 8, 8, 8, 10, 4 };
+
+static const char *const org_names[] = {
+    "De Brug",      "De Vlietkracht", "Samen Verder",  "Het Anker",     "De Zonnebloem", "Buurtkracht",
+    "De Linde",     "Het Klaverblad", "De Verbinding", "Vlietzicht",    "De Regenboog",  "De Wilg",
+    "Hofwijck",     "Het Baken",      "De Horizon",    "Groen Dichtbij", "Oog voor Elkaar", "De Vlieger",
+    "De Kastanje",  "Het Kompas",     "De Springplank", "De Molen",     "Het Vlietland", "De Zwaluw",
+};
+
+/* What an organisation offers, per kind of help; its offer text joins
+ * those of the help it gives. */
+static const struct {
+    const char *kind, *offer;
+} help_offers[] = {
+    { "geld", "Een bijdrage uit ons eigen fonds voor goede ideeën." },
+    { "vrijwilligers", "Mensen die een handje helpen: leden, medewerkers of vrijwilligers." },
+    { "procesbegeleiding", "Iemand die met u meedenkt en uw plan helpt uitwerken." },
+    { "materiaal", "Materiaal en gereedschap om te lenen." },
+    { "ruimte", "Een zaal of ruimte voor bijeenkomsten." },
+    { "vergunning", "Hulp bij het aanvragen van een vergunning." },
+    { "advies", "Kennis en advies van ervaren mensen." },
+    { "netwerk", "Contact met andere organisaties in de gemeente." },
 };
 
 /* ---- Text building ----------------------------------------------------- */
@@ -836,6 +916,156 @@ static int load_staff(Gen *x)
     return 1;
 }
 
+/* Picks up to want different codes from the comma-separated pool. */
+static size_t pick_codes(Rng *g, char *buf, size_t size, const char *pool, size_t want, const char **out)
+{
+    const char *v[12];
+    size_t n = split(buf, size, pool, v, 12);
+    if (want > n)
+        want = n;
+    for (size_t i = 0; i < want; i++) { /* a partial Fisher-Yates shuffle */
+        size_t j = i + rng_below(g, n - i);
+        const char *t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+        out[i] = v[i];
+    }
+    return want;
+}
+
+/* count organisations numbered on from first_number, with their own
+ * generator so the initiatives stay as they were before organisations
+ * were added. Their codes are the name's slug and the number: unique in
+ * the municipality and the same on every database. */
+static int make_organisations(Gen *x, long count, long first_number, uint64_t seed, const char **err)
+{
+    Ctx *c = x->c;
+    Rng g = { .s = seed };
+    const Area *wijken[32], *buurten[256];
+    size_t n_wijken = 0, n_buurten = 0;
+    for (size_t i = 0; i < x->n_areas; i++) {
+        if (strcmp(x->areas[i].kind, "wijk") == 0 && n_wijken < COUNT(wijken))
+            wijken[n_wijken++] = &x->areas[i];
+        else if (n_buurten < COUNT(buurten))
+            buurten[n_buurten++] = &x->areas[i];
+    }
+    if (!n_wijken || !n_buurten)
+        return 1;
+    Buf name, offer, contact, website;
+    buf_init(&name);
+    buf_init(&offer);
+    buf_init(&contact);
+    buf_init(&website);
+    int ok = 1;
+    for (long i = 0; i < count && ok; i++) {
+        size_t k = 0;
+        for (int r = (int)rng_below(&g, 100); k + 1 < COUNT(org_kinds) && r >= org_kind_weights[k]; k++)
+            r -= org_kind_weights[k];
+        const OrgKind *kind = &org_kinds[k];
+        size_t n_prefixes = 0;
+        while (n_prefixes < COUNT(kind->prefixes) && kind->prefixes[n_prefixes])
+            n_prefixes++;
+        const Area *home = NULL; /* the wijk it works in, when its name says so */
+        buf_reset(&name);
+        buf_puts(&name, kind->prefixes[rng_below(&g, n_prefixes)]);
+        buf_putc(&name, ' ');
+        switch (kind->suffix) {
+        case 1:
+            buf_puts(&name, PICK(&g, last_names));
+            break;
+        case 2: { /* a town, a buurt or a made-up name, so names repeat less */
+            size_t r = rng_below(&g, 10);
+            buf_puts(&name, r < 3 ? PICK(&g, towns).name
+                            : r < 6 ? buurten[rng_below(&g, n_buurten)]->name
+                                    : PICK(&g, org_names));
+            break;
+        }
+        case 3: {
+            const Area *b = buurten[rng_below(&g, n_buurten)];
+            buf_puts(&name, b->name);
+            for (size_t w = 0; w < n_wijken; w++)
+                if (b->parent && strcmp(b->parent, wijken[w]->code) == 0)
+                    home = wijken[w];
+            break;
+        }
+        default:
+            buf_puts(&name, PICK(&g, org_names));
+            break;
+        }
+        const char *slug = directory_slug(c->arena, buf_cstr(&name));
+        const char *code = arena_printf(c->arena, "%s-%ld", slug, first_number + i);
+
+        char tbuf[160], hbuf[160];
+        const char *themes[3], *help[3], *areas[2];
+        size_t n_themes = pick_codes(&g, tbuf, sizeof tbuf, kind->themes, 1 + rng_below(&g, 3), themes);
+        size_t n_help = pick_codes(&g, hbuf, sizeof hbuf, kind->help, 1 + rng_below(&g, 3), help);
+        size_t n_areas = 0;
+        if (home)
+            areas[n_areas++] = home->code;
+        else if (chance(&g, kind->local)) {
+            home = wijken[rng_below(&g, n_wijken)];
+            areas[n_areas++] = home->code;
+            const char *second = wijken[rng_below(&g, n_wijken)]->code;
+            if (chance(&g, 30) && strcmp(second, areas[0]) != 0)
+                areas[n_areas++] = second;
+        }
+
+        buf_reset(&offer);
+        for (size_t h = 0; h < n_help; h++)
+            for (size_t o = 0; o < COUNT(help_offers); o++)
+                if (strcmp(help_offers[o].kind, help[h]) == 0) {
+                    if (h)
+                        buf_putc(&offer, ' ');
+                    buf_puts(&offer, help_offers[o].offer);
+                }
+        buf_reset(&website);
+        buf_reset(&contact);
+        const char *domain = arena_printf(c->arena, "%.40s.example.nl", slug);
+        switch (rng_below(&g, 4)) {
+        case 0:
+            buf_printf(&contact, "Mail naar info@%s.", domain);
+            break;
+        case 1:
+            buf_printf(&contact, "Loop binnen op %s, of mail naar info@%s.", PICK(&g, days), domain);
+            break;
+        case 2:
+            buf_puts(&contact, "Bel of mail het secretariaat; de gegevens staan op onze website.");
+            break;
+        default:
+            buf_printf(&contact, "Spreek ons aan in %s.", PICK(&g, PICK(&g, towns).rooms));
+            break;
+        }
+        if (chance(&g, 60) || rng_below(&g, 4) == 2)
+            buf_printf(&website, "https://www.%s", domain);
+        const char *description =
+            arena_printf(c->arena, "%s is een %s in %s. %s", buf_cstr(&name), kind->kind,
+                         home ? home->name : c->tenant->name, kind->about);
+        OrganisationInput in = { .name = buf_cstr(&name),
+                                 .kind = kind->kind,
+                                 .description = description,
+                                 .offer = buf_cstr(&offer),
+                                 .contact = buf_cstr(&contact),
+                                 .website = buf_cstr(&website),
+                                 .themes = themes,
+                                 .n_themes = n_themes,
+                                 .help_kinds = help,
+                                 .n_help_kinds = n_help,
+                                 .areas = areas,
+                                 .n_areas = n_areas };
+        if (store_organisation_insert(c->db, c->tenant->id, code, &in, c->now) != DB_OK
+            || store_organisation_set_lists(c->db, c->tenant->id, code, &in) != DB_OK) {
+            *err = arena_printf(c->arena, "organisatie %s kon niet worden gemaakt", code);
+            ok = 0;
+        }
+    }
+    x->report->organisations = ok ? count : 0;
+    buf_free(&name);
+    buf_free(&offer);
+    buf_free(&contact);
+    buf_free(&website);
+    return ok;
+}
+
 static int run(Gen *x, long n, void (*progress)(long, long), const char **err)
 {
     Ctx *c = x->c;
@@ -851,9 +1081,12 @@ static int run(Gen *x, long n, void (*progress)(long, long), const char **err)
         db_rollback(c->db);
         return 0;
     }
+    long n_orgs = n / 20, orgs_before = setting_long(c, "demo.scale.organisations");
     if (!make_people(x, n_people, people_before + 1, hash, err)
+        || !make_organisations(x, n_orgs, orgs_before + 1, 0x0a9a5eedULL + (uint64_t)run_no, err)
         || setting_put_long(c, "demo.scale.runs", run_no) != DB_OK
-        || setting_put_long(c, "demo.scale.people", people_before + n_people) != DB_OK)
+        || setting_put_long(c, "demo.scale.people", people_before + n_people) != DB_OK
+        || setting_put_long(c, "demo.scale.organisations", orgs_before + n_orgs) != DB_OK)
         goto fail;
     for (long i = 0; i < n; i++) {
         if (!add_one(x)) {

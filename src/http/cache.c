@@ -132,9 +132,17 @@ const char *cache_key(Request *r)
     buf_init(&b);
     /* Host picks the municipality; the protocol the links. \x01 cannot be
      * typed in a header or (decoded) in an address, so keys cannot collide. */
-    buf_printf(&b, "%s\x01%s\x01%s", host ? host : "", proto ? proto : "", r->path);
-    for (size_t i = 0; r->query && i < r->query->count; i++)
-        buf_printf(&b, "\x01%s\x02%s", r->query->fields[i].name, r->query->fields[i].value);
+    buf_puts(&b, host ? host : "");
+    buf_putc(&b, '\x01');
+    buf_puts(&b, proto ? proto : "");
+    buf_putc(&b, '\x01');
+    buf_puts(&b, r->path);
+    for (size_t i = 0; r->query && i < r->query->count; i++) {
+        buf_putc(&b, '\x01');
+        buf_puts(&b, r->query->fields[i].name);
+        buf_putc(&b, '\x02');
+        buf_puts(&b, r->query->fields[i].value);
+    }
     const char *key = arena_strdup(r->arena, buf_cstr(&b));
     buf_free(&b);
     return key;

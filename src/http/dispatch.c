@@ -1,5 +1,6 @@
 #include "http/dispatch.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -9,6 +10,7 @@
 #include "http/csrf.h"
 #include "http/router.h"
 #include "lib/dates.h"
+#include "lib/thread_exit.h"
 #include "store/store.h"
 #include "web/layout.h"
 
@@ -41,6 +43,86 @@ static const char *host_name(Arena *a, const char *host)
     return h;
 }
 
+/* What the last request of this thread found for its host, kept while
+ * the database has not changed since (Ctx.data_version): tenants
+ * change only by `wijzer init` and `wijzer tenant add`, yet every request
+ * looked them up, twice for a host no tenant has. Without a data version
+ * (PostgreSQL) nothing is kept. */
+typedef struct TenantMemo {
+    int64_t version;
+    int valid;
+    char *host;      /* the host name looked up (host_name), or NULL for none */
+    int by_host;     /* a tenant has this host: t */
+    Tenant t;        /* that tenant, or else the first of all */
+    size_t n;        /* how many tenants there are, when !by_host */
+} TenantMemo;
+
+static _Thread_local TenantMemo memo;
+
+static void memo_clear(void)
+{
+    free(memo.host);
+    free((char *)memo.t.code);
+    free((char *)memo.t.name);
+    free((char *)memo.t.host);
+    memo = (TenantMemo){ 0 };
+}
+
+static void memo_put(int64_t version, const char *host, int by_host, const Tenant *t, size_t n)
+{
+    memo_clear();
+    thread_exit_call(memo_clear);
+    memo = (TenantMemo){ .version = version, .valid = 1, .host = host ? xstrdup(host) : NULL, .by_host = by_host,
+                         .n = n };
+    if (t) {
+        memo.t.id = t->id;
+        memo.t.code = t->code ? xstrdup(t->code) : NULL;
+        memo.t.name = t->name ? xstrdup(t->name) : NULL;
+        memo.t.host = t->host ? xstrdup(t->host) : NULL;
+    }
+}
+
+static int memo_has(const Request *r, const char *host)
+{
+    return r->ctx.data_version_known && memo.valid && memo.version == r->ctx.data_version
+           && (host && memo.host ? strcmp(host, memo.host) == 0 : host == memo.host);
+}
+
+static const char *dup_or_null(Arena *a, const char *s)
+{
+    return s ? arena_strdup(a, s) : NULL;
+}
+
+/* Looks the host up: 1 with *t when a tenant has it; 0 with the number of
+ * tenants in *n and the first in *t; -1 when the database failed. */
+static int find_tenant(Request *r, const char *host, Tenant *t, size_t *n)
+{
+    if (memo_has(r, host)) {
+        *t = (Tenant){ memo.t.id, dup_or_null(r->arena, memo.t.code), dup_or_null(r->arena, memo.t.name),
+                       dup_or_null(r->arena, memo.t.host) };
+        *n = memo.n;
+        return memo.by_host;
+    }
+    int keep = r->ctx.data_version_known;
+    if (host) {
+        int rc = store_tenant_by_host(r->ctx.db, r->arena, host, t);
+        if (rc == DB_OK) {
+            if (keep)
+                memo_put(r->ctx.data_version, host, 1, t, 0);
+            return 1;
+        }
+        keep = keep && rc == DB_DONE;
+    }
+    Tenant *all;
+    if (store_tenant_list(r->ctx.db, r->arena, &all, n) != DB_OK)
+        return -1;
+    if (*n)
+        *t = all[0];
+    if (keep)
+        memo_put(r->ctx.data_version, host, 0, *n ? &all[0] : NULL, *n);
+    return 0;
+}
+
 /* The municipality this request is for. The rule (README, "Municipalities
  * (tenants)"): the tenant whose host is the request's Host. A host no
  * tenant has gets the only tenant when there is just one, so a
@@ -50,13 +132,12 @@ static const char *host_name(Arena *a, const char *host)
 static int resolve_tenant(Request *r, Tenant *t)
 {
     const char *host = req_header(r, "Host");
-    if (host && store_tenant_by_host(r->ctx.db, r->arena, host_name(r->arena, host), t) == DB_OK)
+    size_t n = 0;
+    int found = find_tenant(r, host ? host_name(r->arena, host) : NULL, t, &n);
+    if (found == 1)
         return TENANT_FOUND;
-    Tenant *all;
-    size_t n;
-    if (store_tenant_list(r->ctx.db, r->arena, &all, &n) != DB_OK || n == 0)
+    if (found < 0 || n == 0)
         return TENANT_NONE;
-    *t = all[0];
     if (n == 1 || strcmp(r->path, "/healthz") == 0 || strncmp(r->path, "/static/", 8) == 0)
         return TENANT_FOUND;
     return TENANT_UNKNOWN_HOST;

@@ -2,34 +2,35 @@
 
 #include <string.h>
 
-/* Matches one pattern against a path segment by segment. A {param}
- * segment takes any non-empty segment. */
+/* Matches one pattern against a path. A {param} segment takes any
+ * non-empty segment. Walks both strings once, character by character:
+ * most patterns differ from the path in their first letters, and every
+ * request tries the routes in order. */
 static int match(const char *pattern, const char *path, Request *r)
 {
-    const char *params[REQ_MAX_PARAMS];
-    size_t np = 0;
+    const char *start[REQ_MAX_PARAMS];
+    size_t len[REQ_MAX_PARAMS], np = 0;
     const char *p = pattern, *s = path;
-    while (*p && *s) {
-        if (*p != '/' || *s != '/')
-            return 0;
-        p++;
-        s++;
-        const char *pe = strchr(p, '/'), *se = strchr(s, '/');
-        size_t pl = pe ? (size_t)(pe - p) : strlen(p), sl = se ? (size_t)(se - s) : strlen(s);
-        if (pl && p[0] == '{') {
-            if (sl == 0 || np == REQ_MAX_PARAMS)
+    while (*p) {
+        if (*p == '{' && p > pattern && p[-1] == '/') {
+            const char *se = s;
+            while (*se && *se != '/')
+                se++;
+            if (se == s || np == REQ_MAX_PARAMS)
                 return 0;
-            params[np++] = arena_strndup(r->arena, s, sl);
-        } else if (pl != sl || strncmp(p, s, pl) != 0) {
+            start[np] = s;
+            len[np++] = (size_t)(se - s);
+            while (*p && *p != '/')
+                p++;
+            s = se;
+        } else if (*p++ != *s++) {
             return 0;
         }
-        p += pl;
-        s += sl;
     }
-    if (*p || *s)
+    if (*s)
         return 0;
     for (size_t i = 0; i < np; i++)
-        r->params[i] = params[i];
+        r->params[i] = arena_strndup(r->arena, start[i], len[i]);
     return 1;
 }
 

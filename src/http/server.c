@@ -45,10 +45,23 @@ static const char *client_address(struct MHD_Connection *conn, Arena *a)
     char host[INET6_ADDRSTRLEN] = "?";
     if (ci && ci->client_addr) {
         const struct sockaddr *sa = ci->client_addr;
-        if (sa->sa_family == AF_INET)
-            inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, host, sizeof host);
-        else if (sa->sa_family == AF_INET6)
+        if (sa->sa_family == AF_INET) {
+            /* inet_ntop's dotted quad, without its printf */
+            const unsigned char *b = (const unsigned char *)&((const struct sockaddr_in *)(const void *)sa)->sin_addr;
+            char *p = host;
+            for (int i = 0; i < 4; i++) {
+                if (i)
+                    *p++ = '.';
+                if (b[i] >= 100)
+                    *p++ = (char)('0' + b[i] / 100);
+                if (b[i] >= 10)
+                    *p++ = (char)('0' + b[i] / 10 % 10);
+                *p++ = (char)('0' + b[i] % 10);
+            }
+            *p = 0;
+        } else if (sa->sa_family == AF_INET6) {
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, host, sizeof host);
+        }
     }
     return arena_strdup(a, host);
 }
@@ -123,10 +136,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     buf_init(&r.out);
     /* An anonymous GET may be answered from the cache (http/cache.h). */
     const char *key = srv->cache ? cache_key(&r) : NULL;
-    int64_t data_version = key ? store_data_version(srv->store) : -1;
-    if (data_version < 0 || !cache_get(srv->cache, key, data_version, &r)) {
+    int64_t data_version = srv->cache ? store_data_version(srv->store) : -1;
+    r.ctx.data_version_known = data_version >= 0; /* read before any statement of the request */
+    r.ctx.data_version = data_version;
+    if (!key || data_version < 0 || !cache_get(srv->cache, key, data_version, &r)) {
         dispatch(srv->store, &r, p->too_large);
-        if (data_version >= 0)
+        if (key && data_version >= 0)
             cache_put(srv->cache, key, data_version, &r);
     }
     enum MHD_Result ok = send_response(conn, &r);

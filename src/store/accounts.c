@@ -1,7 +1,9 @@
 /* Tenants, settings, users, sessions, API tokens and log-in attempts. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/process.h"
+#include "lib/thread_exit.h"
 #include "store/store.h"
 
 static int read_tenant(Stmt *st, Arena *a, Tenant *out)
@@ -74,6 +76,54 @@ const char *store_setting_get(Db *db, Arena *a, int64_t tenant, const char *key)
     stmt_text(st, key);
     const char *v = stmt_step(st) == DB_ROW ? arena_strdup(a, col_text(st, 0)) : NULL;
     stmt_reset(st);
+    return v;
+}
+
+/* Only the CLI changes settings (wijzer setting), yet every initiative
+ * shown reads its deadline rules: what was read is kept per thread for one
+ * data version (Ctx.data_version), so it is never older than the database. */
+enum { SETTING_MEMO_MAX = 8 };
+
+typedef struct SettingMemo {
+    int64_t version, tenant;
+    size_t n;
+    char *key[SETTING_MEMO_MAX], *value[SETTING_MEMO_MAX]; /* value NULL: not set */
+} SettingMemo;
+
+static _Thread_local SettingMemo setting_memo = { .version = -1 };
+
+static void setting_memo_clear(void)
+{
+    for (size_t i = 0; i < setting_memo.n; i++) {
+        free(setting_memo.key[i]);
+        free(setting_memo.value[i]);
+    }
+    setting_memo = (SettingMemo){ .version = -1 };
+}
+
+const char *store_setting_get_at(Db *db, Arena *a, int64_t tenant, const char *key, int64_t version)
+{
+    SettingMemo *m = &setting_memo;
+    if (version < 0)
+        return store_setting_get(db, a, tenant, key);
+    if (m->version != version || m->tenant != tenant) {
+        setting_memo_clear();
+        *m = (SettingMemo){ .version = version, .tenant = tenant };
+        thread_exit_call(setting_memo_clear);
+    }
+    for (size_t i = 0; i < m->n; i++)
+        if (strcmp(m->key[i], key) == 0)
+            return m->value[i] ? arena_strdup(a, m->value[i]) : NULL;
+    Stmt *st = db_stmt(db, Q_SETTING_GET);
+    stmt_int(st, tenant);
+    stmt_text(st, key);
+    int rc = stmt_step(st);
+    const char *v = rc == DB_ROW ? arena_strdup(a, col_text(st, 0)) : NULL;
+    stmt_reset(st);
+    if ((rc == DB_ROW || rc == DB_DONE) && m->n < SETTING_MEMO_MAX) {
+        m->key[m->n] = xstrdup(key);
+        m->value[m->n++] = v ? xstrdup(v) : NULL;
+    }
     return v;
 }
 

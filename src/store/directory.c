@@ -334,6 +334,31 @@ int store_org_members(Db *db, Arena *a, int64_t tenant, const char *code, CodeNa
     return pairs_of(db, a, Q_ORG_MEMBER_LIST, tenant, code, 0, out, n);
 }
 
+int store_org_member_remove(Db *db, int64_t tenant, const char *code, int64_t user)
+{
+    Stmt *st = db_stmt(db, Q_ORG_MEMBER_REMOVE);
+    stmt_int(st, tenant);
+    stmt_text(st, code);
+    stmt_int(st, user);
+    int rc = stmt_run(st);
+    if (rc == DB_OK && db_changes(db) == 0)
+        return DB_DONE;
+    return rc;
+}
+
+int store_org_member_count(Db *db, int64_t tenant, const char *code, int64_t *n)
+{
+    Stmt *st = db_stmt(db, Q_ORG_MEMBER_COUNT);
+    stmt_int(st, tenant);
+    stmt_text(st, code);
+    int rc = stmt_step(st);
+    if (rc != DB_ROW)
+        return rc == DB_DONE ? DB_ERROR : rc;
+    *n = col_int(st, 0);
+    stmt_reset(st);
+    return DB_OK;
+}
+
 int store_orgs_of_user(Db *db, Arena *a, int64_t tenant, int64_t user, CodeName **out, size_t *n)
 {
     return pairs_of(db, a, Q_ORGS_OF_USER, tenant, NULL, user, out, n);

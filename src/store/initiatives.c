@@ -1,7 +1,9 @@
 /* Initiatives, their tags, help requests and timeline. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/process.h"
+#include "lib/thread_exit.h"
 #include "store/store.h"
 
 int store_initiative_insert(Db *db, int64_t tenant, const Initiative *in, int64_t now, int64_t *id)
@@ -113,6 +115,38 @@ static int load_code_names(Db *db, Arena *a, QueryId q, int64_t tenant, int64_t 
     return rc == DB_DONE ? DB_OK : rc;
 }
 
+/* An initiative's themes in the tenant's order (position); the query
+ * leaves the sorting to us (sqlite_queries.c). */
+static int load_themes(Db *db, Arena *a, int64_t tenant, int64_t id, CodeName **out, size_t *n)
+{
+    size_t cap = 0;
+    CodeName *v = NULL;
+    int64_t *pos = NULL;
+    *n = 0;
+    Stmt *st = db_stmt(db, Q_INITIATIVE_THEMES_GET);
+    stmt_int(st, tenant);
+    stmt_int(st, id);
+    int rc;
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        if (*n == cap) {
+            size_t c = cap;
+            v = arena_grow(a, v, &cap, sizeof *v);
+            pos = arena_grow(a, pos, &c, sizeof *pos);
+        }
+        CodeName cn = { .code = arena_strdup(a, col_text(st, 0)), .name = arena_strdup(a, col_text(st, 1)) };
+        int64_t p = col_int(st, 2);
+        size_t k = (*n)++;
+        for (; k > 0 && pos[k - 1] > p; k--) { /* insertion: a handful of rows */
+            v[k] = v[k - 1];
+            pos[k] = pos[k - 1];
+        }
+        v[k] = cn;
+        pos[k] = p;
+    }
+    *out = v;
+    return rc == DB_DONE ? DB_OK : rc;
+}
+
 static int load_links(Db *db, Arena *a, int64_t tenant, int64_t id, Link **out, size_t *n)
 {
     size_t cap = 0;
@@ -158,10 +192,168 @@ static int load_help(Db *db, Arena *a, int64_t tenant, int64_t id, HelpRequest *
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out)
+/* The names of the themes (in their order), SDGs and help kinds, kept
+ * per thread for one data version (store_initiative_get_at): joining them
+ * cost a third of reading an initiative. SQLite changes the version with
+ * every commit, by any process, so they are never older than the
+ * database; only the CLI changes them (wijzer init, tenant add). */
+typedef struct Names {
+    int valid;
+    int64_t version, tenant;
+    Arena *arena;
+    CodeName *themes, *sdgs, *help_kinds;
+    CodeName *areas; /* by code (area_name) */
+    size_t n_themes, n_sdgs, n_help_kinds, n_areas;
+} Names;
+
+static _Thread_local Names names;
+
+static void names_clear(void)
+{
+    arena_free(names.arena);
+    names = (Names){ 0 };
+}
+
+static int by_code(const void *x, const void *y)
+{
+    return strcmp(((const CodeName *)x)->code, ((const CodeName *)y)->code);
+}
+
+static const Names *names_for(Db *db, int64_t tenant, int64_t version)
+{
+    if (version < 0)
+        return NULL;
+    if (names.valid && names.version == version && names.tenant == tenant)
+        return &names;
+    Names m = { .valid = 1, .version = version, .tenant = tenant, .arena = arena_new() };
+    Area *areas = NULL;
+    if (store_themes(db, m.arena, tenant, &m.themes, &m.n_themes) != DB_OK
+        || store_sdgs(db, m.arena, &m.sdgs, &m.n_sdgs) != DB_OK
+        || store_help_kinds(db, m.arena, tenant, &m.help_kinds, &m.n_help_kinds) != DB_OK
+        || store_areas(db, m.arena, tenant, &areas, &m.n_areas) != DB_OK) {
+        arena_free(m.arena);
+        return NULL;
+    }
+    m.areas = arena_alloc(m.arena, (m.n_areas + 1) * sizeof *m.areas);
+    for (size_t i = 0; i < m.n_areas; i++)
+        m.areas[i] = (CodeName){ .code = areas[i].code, .name = areas[i].name };
+    qsort(m.areas, m.n_areas, sizeof *m.areas, by_code);
+    arena_free(names.arena);
+    names = m;
+    thread_exit_call(names_clear);
+    return &names;
+}
+
+/* The position of code in v, or -1. */
+static long find_code(const CodeName *v, size_t n, const char *code)
+{
+    for (size_t i = 0; code && i < n; i++)
+        if (strcmp(v[i].code, code) == 0)
+            return (long)i;
+    return -1;
+}
+
+/* A code the kept names lack (which the version rules out) falls back to
+ * the join, so the answer is always the database's. */
+static int named_themes(Db *db, Arena *a, const Names *m, int64_t tenant, int64_t id, CodeName **out, size_t *n)
+{
+    enum { MAX = 64 };
+    long at[MAX];
+    size_t k = 0;
+    int missing = 0, rc;
+    Stmt *st = db_stmt(db, Q_INITIATIVE_THEME_CODES);
+    stmt_int(st, tenant);
+    stmt_int(st, id);
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        long i = find_code(m->themes, m->n_themes, col_text(st, 0));
+        if (i < 0 || k == MAX) {
+            missing = 1;
+            continue;
+        }
+        size_t j = k++;
+        for (; j > 0 && at[j - 1] > i; j--) /* the tenant's order */
+            at[j] = at[j - 1];
+        at[j] = i;
+    }
+    if (rc != DB_DONE)
+        return rc;
+    if (missing)
+        return load_themes(db, a, tenant, id, out, n);
+    CodeName *v = arena_alloc(a, (k + 1) * sizeof *v);
+    for (size_t j = 0; j < k; j++)
+        v[j] = (CodeName){ .code = arena_strdup(a, m->themes[at[j]].code), .name = arena_strdup(a, m->themes[at[j]].name) };
+    *out = v;
+    *n = k;
+    return DB_OK;
+}
+
+static int named_sdgs(Db *db, Arena *a, const Names *m, int64_t tenant, int64_t id, CodeName **out, size_t *n)
+{
+    size_t cap = 0;
+    CodeName *v = NULL;
+    int missing = 0, rc;
+    *n = 0;
+    Stmt *st = db_stmt(db, Q_INITIATIVE_SDG_NUMBERS);
+    stmt_int(st, tenant);
+    stmt_int(st, id);
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        long i = find_code(m->sdgs, m->n_sdgs, col_text(st, 0));
+        if (i < 0) {
+            missing = 1;
+            continue;
+        }
+        if (*n == cap)
+            v = arena_grow(a, v, &cap, sizeof *v);
+        v[(*n)++] = (CodeName){ .code = arena_strdup(a, m->sdgs[i].code), .name = arena_strdup(a, m->sdgs[i].name) };
+    }
+    if (rc != DB_DONE)
+        return rc;
+    if (missing)
+        return load_code_names(db, a, Q_INITIATIVE_SDGS_GET, tenant, id, out, n);
+    *out = v;
+    return DB_OK;
+}
+
+static int named_help(Db *db, Arena *a, const Names *m, int64_t tenant, int64_t id, HelpRequest **out, size_t *n)
+{
+    size_t cap = 0;
+    HelpRequest *v = NULL;
+    int missing = 0, rc;
+    *n = 0;
+    Stmt *st = db_stmt(db, Q_HELP_REQUESTS_BARE);
+    stmt_int(st, tenant);
+    stmt_int(st, id);
+    while ((rc = stmt_step(st)) == DB_ROW) {
+        long k = find_code(m->help_kinds, m->n_help_kinds, col_text(st, 1));
+        if (k < 0) {
+            missing = 1;
+            continue;
+        }
+        if (*n == cap)
+            v = arena_grow(a, v, &cap, sizeof *v);
+        HelpRequest *h = &v[(*n)++];
+        h->id = col_int(st, 0);
+        h->kind = arena_strdup(a, col_text(st, 1));
+        h->kind_name = arena_strdup(a, m->help_kinds[k].name);
+        h->description = arena_strdup(a, col_text(st, 2));
+        h->amount_cents = col_is_null(st, 3) ? -1 : col_int(st, 3);
+        int s = help_state_parse(col_text(st, 4));
+        h->state = s < 0 ? HELP_OPEN : (HelpState)s;
+    }
+    if (rc != DB_DONE)
+        return rc;
+    if (missing)
+        return load_help(db, a, tenant, id, out, n);
+    *out = v;
+    return DB_OK;
+}
+
+/* The initiative's own row (Q_INITIATIVE_GET, or without the area's name:
+ * Q_INITIATIVE_GET_BARE). */
+static int read_initiative(Db *db, Arena *a, QueryId q, int64_t tenant, int64_t id, Initiative *out)
 {
     memset(out, 0, sizeof *out);
-    Stmt *st = db_stmt(db, Q_INITIATIVE_GET);
+    Stmt *st = db_stmt(db, q);
     stmt_int(st, tenant);
     stmt_int(st, id);
     int rc = stmt_step(st);
@@ -187,12 +379,45 @@ int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiativ
     out->submitted_at = col_int(st, 15);
     out->initiator_email = arena_strdup(a, col_text(st, 16));
     stmt_reset(st);
-    if ((rc = load_code_names(db, a, Q_INITIATIVE_THEMES_GET, tenant, id, &out->themes, &out->n_themes)) != DB_OK
+    return DB_OK;
+}
+
+int store_initiative_get_at(Db *db, Arena *a, int64_t tenant, int64_t id, int64_t version, Initiative *out)
+{
+    const Names *m = names_for(db, tenant, version);
+    int rc = read_initiative(db, a, m ? Q_INITIATIVE_GET_BARE : Q_INITIATIVE_GET, tenant, id, out);
+    if (rc != DB_OK)
+        return rc;
+    if (m) {
+        CodeName key = { .code = out->area_code };
+        const CodeName *area = out->area_code ? bsearch(&key, m->areas, m->n_areas, sizeof key, by_code) : NULL;
+        if (area) {
+            out->area_name = arena_strdup(a, area->name);
+        } else { /* the join decides, as without kept names */
+            m = NULL;
+            if ((rc = read_initiative(db, a, Q_INITIATIVE_GET, tenant, id, out)) != DB_OK)
+                return rc;
+        }
+    }
+    if (m) {
+        if ((rc = named_themes(db, a, m, tenant, id, &out->themes, &out->n_themes)) != DB_OK
+            || (rc = named_sdgs(db, a, m, tenant, id, &out->sdgs, &out->n_sdgs)) != DB_OK
+            || (rc = load_links(db, a, tenant, id, &out->links, &out->n_links)) != DB_OK
+            || (rc = named_help(db, a, m, tenant, id, &out->help, &out->n_help)) != DB_OK)
+            return rc;
+        return DB_OK;
+    }
+    if ((rc = load_themes(db, a, tenant, id, &out->themes, &out->n_themes)) != DB_OK
         || (rc = load_code_names(db, a, Q_INITIATIVE_SDGS_GET, tenant, id, &out->sdgs, &out->n_sdgs)) != DB_OK
         || (rc = load_links(db, a, tenant, id, &out->links, &out->n_links)) != DB_OK
         || (rc = load_help(db, a, tenant, id, &out->help, &out->n_help)) != DB_OK)
         return rc;
     return DB_OK;
+}
+
+int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out)
+{
+    return store_initiative_get_at(db, a, tenant, id, -1, out);
 }
 
 int store_search_optimize(Db *db)
@@ -234,7 +459,7 @@ int store_initiative_page_themes(Db *db, Arena *a, int64_t tenant, const CodeNam
 
 int store_initiative_themes(Db *db, Arena *a, int64_t tenant, int64_t id, CodeName **out, size_t *n)
 {
-    return load_code_names(db, a, Q_INITIATIVE_THEMES_GET, tenant, id, out, n);
+    return load_themes(db, a, tenant, id, out, n);
 }
 
 int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id)

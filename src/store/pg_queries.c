@@ -13,6 +13,7 @@
 #include "lib/buf.h"
 #include "store/engine.h"
 #include "store/sql_funds.h"
+#include "store/sql_match.h"
 
 /* As in sqlite_queries.c: the columns every list reader expects. */
 #define LIST_COLS \
@@ -57,6 +58,7 @@ static const char *const pg_own[Q_COUNT_] = {
                           " SELECT " LIST_COLS ", NULL FROM initiatives i" LIST_JOIN
                           "WHERE i.id IN (SELECT id FROM page) ORDER BY i.id DESC",
     FUND_PG_QUERIES
+    MATCH_PG_QUERIES
     /* After a bulk load: fresh statistics, or the planner guesses from
      * an empty table. */
     [Q_SEARCH_OPTIMIZE] = "ANALYZE",

@@ -6,9 +6,15 @@
 #ifndef WIJZER_QUERIES_H
 #define WIJZER_QUERIES_H
 
+#include "store/queries_connections.h"
 #include "store/queries_directory.h"
 #include "store/queries_files.h"
+#include "store/queries_market.h"
 #include "store/queries_funds.h"
+#include "store/queries_match.h"
+#include "store/queries_overview.h"
+#include "store/queries_wegwijzer.h"
+#include "store/queries_volunteering.h"
 
 #define WIJZER_QUERIES(X) \
     X(Q_TENANT_INSERT) X(Q_TENANT_BY_CODE) X(Q_TENANT_BY_HOST) X(Q_TENANT_FIRST) \
@@ -35,10 +41,17 @@
     X(Q_TENANT_LIST) X(Q_LOGIN_ATTEMPT_PURGE) \
     X(Q_JOB_ENSURE) X(Q_JOB_DUE) X(Q_JOB_CLAIM) X(Q_JOB_FINISH) X(Q_JOB_LIST) X(Q_JOB_SET_DUE) \
     X(Q_INITIATIVE_COUNT_QUICK) X(Q_INITIATIVE_COUNT_THEME) X(Q_INITIATIVE_THEME_CODES) \
-    X(Q_SEARCH_OPTIMIZE) \
+    X(Q_SEARCH_OPTIMIZE) X(Q_INITIATIVE_SDG_NUMBERS) X(Q_HELP_REQUESTS_BARE) \
+    X(Q_INITIATIVE_GET_BARE) \
     WIJZER_FUND_QUERIES(X) \
     WIJZER_FILE_QUERIES(X) \
-    WIJZER_DIRECTORY_QUERIES(X)
+    WIJZER_DIRECTORY_QUERIES(X) \
+    WIJZER_MATCH_QUERIES(X) \
+    WIJZER_OVERVIEW_QUERIES(X) \
+    WIJZER_CONNECTION_QUERIES(X) \
+    WIJZER_WEGWIJZER_QUERIES(X) \
+    WIJZER_MARKET_QUERIES(X) \
+    WIJZER_VOLUNTEERING_QUERIES(X)
 
 #define WIJZER_QUERY_ENUM(name) name,
 typedef enum QueryId { WIJZER_QUERIES(WIJZER_QUERY_ENUM) Q_COUNT_ } QueryId;

@@ -86,6 +86,9 @@
     [Q_ORGS_OF_USER] = "SELECT o.code, o.name FROM organisation_members m JOIN organisations o" \
                        " ON o.tenant_id = m.tenant_id AND o.code = m.organisation_code" \
                        " WHERE m.tenant_id = ?1 AND m.user_id = ?2 ORDER BY o.name, o.code", \
+    [Q_ORG_MEMBER_REMOVE] = "DELETE FROM organisation_members WHERE tenant_id = ?1 AND organisation_code = ?2" \
+                            " AND user_id = ?3", \
+    [Q_ORG_MEMBER_COUNT] = "SELECT count(*) FROM organisation_members WHERE tenant_id = ?1 AND organisation_code = ?2", \
     [Q_PLACE_LIST] = "SELECT " DIR_PLACE_COLS DIR_PLACE_FROM " WHERE p.tenant_id = ?1" \
                      " AND (CAST(?2 AS TEXT) IS NULL OR p.organisation_code = ?2) ORDER BY p.position, p.name", \
     [Q_PLACE_GET] = "SELECT " DIR_PLACE_COLS DIR_PLACE_FROM " WHERE p.tenant_id = ?1 AND p.code = ?2", \

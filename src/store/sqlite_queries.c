@@ -10,9 +10,15 @@
  * system-wide purges and jobs. Sessions and tokens also require their
  * user to be of the same tenant. */
 #include "store/sqlite_queries.h"
+#include "store/sql_connections.h"
 #include "store/sql_directory.h"
+#include "store/sql_wegwijzer.h"
 #include "store/sql_files.h"
+#include "store/sql_market.h"
 #include "store/sql_funds.h"
+#include "store/sql_match.h"
+#include "store/sql_overview.h"
+#include "store/sql_volunteering.h"
 
 /* The columns of an initiative in a list, shared by every list query so
  * one row reader serves them all (store/initiatives.c: read_list_row). */
@@ -30,6 +36,18 @@
 #define LIST_FILTER \
     " i.tenant_id = ?1" \
     " AND (CAST(?2 AS TEXT) IS NULL OR i.area_code = ?2 OR a.parent_code = ?2)" \
+    " AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM initiative_themes t" \
+    "      WHERE t.initiative_id = i.id AND t.theme_code = ?3))" \
+    " AND (CAST(?4 AS TEXT) IS NULL OR i.state = ?4) "
+
+/* LIST_FILTER without the join on areas: a wijk's buurten from a list made
+ * once, so a page far down the list (OFFSET) costs an index entry per row
+ * it skips, not also a lookup in areas. The foreign key on area_code makes
+ * the join's own check (the area exists) always true. */
+#define PAGE_FILTER \
+    " i.tenant_id = ?1" \
+    " AND (CAST(?2 AS TEXT) IS NULL OR i.area_code = ?2" \
+    "      OR i.area_code IN (SELECT code FROM areas WHERE tenant_id = ?1 AND parent_code = ?2))" \
     " AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM initiative_themes t" \
     "      WHERE t.initiative_id = i.id AND t.theme_code = ?3))" \
     " AND (CAST(?4 AS TEXT) IS NULL OR i.state = ?4) "
@@ -129,16 +147,18 @@ const char *const sqlite_queries[Q_COUNT_] = {
                                " submitted_at = COALESCE(submitted_at, ?6), contact_id = COALESCE(?7, contact_id)"
                                " WHERE tenant_id = ?1 AND id = ?2 AND state = ?3",
     [Q_INITIATIVE_FIND_BY_TITLE] = "SELECT id FROM initiatives WHERE tenant_id = ?1 AND title = ?2",
-    [Q_INITIATIVE_THEMES_GET] = "SELECT t.code, t.name_nl FROM initiative_themes it"
+    /* In the themes' order (position), which the store sorts itself: an
+     * ORDER BY here costs SQLite a sorter for two or three rows. */
+    [Q_INITIATIVE_THEMES_GET] = "SELECT t.code, t.name_nl, t.position FROM initiative_themes it"
                                 " JOIN themes t ON t.tenant_id = it.tenant_id AND t.code = it.theme_code"
-                                " WHERE +it.tenant_id = ?1 AND it.initiative_id = ?2 ORDER BY t.position",
+                                " WHERE +it.tenant_id = ?1 AND it.initiative_id = ?2",
     /* +tenant_id: without it SQLite picks the index on (tenant_id, theme_code)
      * and reads every row of the tenant instead of the initiative's few. */
     [Q_INITIATIVE_THEMES_DELETE] = "DELETE FROM initiative_themes WHERE +tenant_id = ?1 AND initiative_id = ?2",
     [Q_INITIATIVE_THEME_INSERT] = "INSERT INTO initiative_themes (tenant_id, initiative_id, theme_code)"
                                   " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
     [Q_INITIATIVE_SDGS_GET] = "SELECT s.number, s.name_nl FROM initiative_sdgs i JOIN sdgs s ON s.number = i.sdg"
-                              " WHERE i.tenant_id = ?1 AND i.initiative_id = ?2 ORDER BY s.number",
+                              " WHERE i.tenant_id = ?1 AND i.initiative_id = ?2 ORDER BY i.sdg", /* the key's order: no sorter */
     [Q_INITIATIVE_SDGS_DELETE] = "DELETE FROM initiative_sdgs WHERE tenant_id = ?1 AND initiative_id = ?2",
     [Q_INITIATIVE_SDG_INSERT] = "INSERT INTO initiative_sdgs (tenant_id, initiative_id, sdg) VALUES (?1, ?2, ?3)"
                                 " ON CONFLICT DO NOTHING",
@@ -167,8 +187,7 @@ const char *const sqlite_queries[Q_COUNT_] = {
      * not a row and two user lookups. */
     [Q_INITIATIVE_LIST] = "WITH page(id) AS MATERIALIZED ("
                           " SELECT i.id FROM initiatives i INDEXED BY initiatives_hits"
-                          " JOIN areas a ON a.tenant_id = i.tenant_id AND a.code = i.area_code"
-                          " WHERE" LIST_FILTER "ORDER BY i.id DESC LIMIT ?5 OFFSET ?6)"
+                          " WHERE" PAGE_FILTER "ORDER BY i.id DESC LIMIT ?5 OFFSET ?6)"
                           " SELECT " LIST_COLS ", NULL" LIST_FROM "WHERE i.id IN page ORDER BY i.id DESC",
     /* bm25 weights: a word in the title counts most, then the summary.
      * Only the newest ?8 (SEARCH_MAX) hits are ranked: bm25 reads every
@@ -249,10 +268,34 @@ const char *const sqlite_queries[Q_COUNT_] = {
      * makes searches that look up many words about twice as fast. */
     [Q_SEARCH_OPTIMIZE] = "INSERT INTO initiatives_fts(initiatives_fts) VALUES ('optimize')",
     [Q_INITIATIVE_THEME_CODES] = "SELECT theme_code FROM initiative_themes WHERE +tenant_id = ?1 AND initiative_id = ?2",
+    /* Q_INITIATIVE_SDGS_GET and Q_HELP_REQUESTS_GET without the names, which
+     * store_initiative_get_at may have kept (store/initiatives.c). */
+    [Q_INITIATIVE_SDG_NUMBERS] = "SELECT sdg FROM initiative_sdgs WHERE tenant_id = ?1 AND initiative_id = ?2"
+                                 " ORDER BY sdg",
+    [Q_HELP_REQUESTS_BARE] = "SELECT id, kind, description, amount_cents, state FROM help_requests"
+                             " WHERE tenant_id = ?1 AND initiative_id = ?2 ORDER BY id",
+    /* Q_INITIATIVE_GET without the area's name (the same columns). */
+    [Q_INITIATIVE_GET_BARE] = "SELECT i.id, i.title, i.summary, i.description, i.area_code, NULL, i.state,"
+                              " i.initiator_id, u.name, i.show_name, i.contact_id, c.name, i.created_at,"
+                              " i.updated_at, i.state_since, i.submitted_at, u.email FROM initiatives i"
+                              " JOIN users u ON u.id = i.initiator_id LEFT JOIN users c ON c.id = i.contact_id"
+                              " WHERE i.tenant_id = ?1 AND i.id = ?2",
     /* Funds and committee assessment: store/sql_funds.h. */
     FUND_SQLITE_QUERIES
     /* Uploaded files: store/sql_files.h. */
     FILE_SQLITE_QUERIES
     /* The directory: store/sql_directory.h. */
     DIRECTORY_SQLITE_QUERIES
+    /* The matching engine: store/sql_match.h. */
+    MATCH_SQLITE_QUERIES
+    /* The municipality's overview: store/sql_overview.h. */
+    OVERVIEW_SQLITE_QUERIES
+    /* Connections: store/sql_connections.h. */
+    CONNECTION_SQLITE_QUERIES
+    /* The Wegwijzer: store/sql_wegwijzer.h. */
+    WEGWIJZER_SQLITE_QUERIES
+    /* The Beursvloer: store/sql_market.h. */
+    MARKET_SQLITE_QUERIES
+    /* Volunteering: store/sql_volunteering.h. */
+    VOLUNTEERING_SQLITE_QUERIES
 };

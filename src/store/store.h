@@ -16,6 +16,8 @@ int store_tenant_by_host(Db *db, Arena *a, const char *host, Tenant *out);
 int store_tenant_first(Db *db, Arena *a, Tenant *out);
 int store_tenant_list(Db *db, Arena *a, Tenant **out, size_t *n); /* in order of creation */
 const char *store_setting_get(Db *db, Arena *a, int64_t tenant, const char *key); /* NULL if unset */
+/* The same, kept per thread for one data version (Ctx.data_version; < 0: read). */
+const char *store_setting_get_at(Db *db, Arena *a, int64_t tenant, const char *key, int64_t version);
 int store_setting_set(Db *db, int64_t tenant, const char *key, const char *value);
 
 /* Reference data */
@@ -51,6 +53,10 @@ int store_initiative_update(Db *db, int64_t tenant, const Initiative *in, int64_
 int store_initiative_set_tags(Db *db, int64_t tenant, const Initiative *in);
 /* Loads everything: themes, SDGs, links, help requests. DB_DONE if absent. */
 int store_initiative_get(Db *db, Arena *a, int64_t tenant, int64_t id, Initiative *out);
+/* The same; version >= 0 is store_data_version() as read before the
+ * request's first statement (Ctx.data_version): the names of themes, SDGs
+ * and help kinds then come from what this thread kept for that version. */
+int store_initiative_get_at(Db *db, Arena *a, int64_t tenant, int64_t id, int64_t version, Initiative *out);
 /* Tidies the search index after a bulk load (SQLite: FTS5 optimize;
  * PostgreSQL: ANALYZE). Slow; not inside a transaction. */
 int store_search_optimize(Db *db);

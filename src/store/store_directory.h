@@ -36,6 +36,9 @@ int store_org_member_add(Db *db, int64_t tenant, const char *code, int64_t user,
 /* DB_OK when a member, DB_DONE when not. */
 int store_org_member_get(Db *db, int64_t tenant, const char *code, int64_t user);
 int store_org_members(Db *db, Arena *a, int64_t tenant, const char *code, CodeName **out, size_t *n);
+/* DB_DONE when she was no member. */
+int store_org_member_remove(Db *db, int64_t tenant, const char *code, int64_t user);
+int store_org_member_count(Db *db, int64_t tenant, const char *code, int64_t *n);
 int store_orgs_of_user(Db *db, Arena *a, int64_t tenant, int64_t user, CodeName **out, size_t *n);
 
 int store_places(Db *db, Arena *a, int64_t tenant, const char *organisation, Place **out, size_t *n);

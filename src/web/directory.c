@@ -184,7 +184,9 @@ void page_who_helps(Request *r)
     out_html(b, HTML("<h1 class=\"nl-heading nl-heading--level-1\">Wie kan helpen?</h1>\n"
                      "<p class=\"nl-paragraph nl-paragraph--lead\">Hier vindt u wie u verder kan helpen met uw "
                      "initiatief: organisaties in de gemeente, plekken in de wijk, ambtenaren en de doelen van de "
-                     "gemeente.</p>\n<ul class=\"wijzer-cards\">\n"));
+                     "gemeente.</p>\n<p class=\"nl-paragraph\">Weet u niet waar u moet zoeken? <a class=\"nl-link\" "
+                     "href=\"/wegwijzer\">Beantwoord drie korte vragen in de wegwijzer</a>.</p>\n"
+                     "<ul class=\"wijzer-cards\">\n"));
     OUTF(b, "<li class=\"wijzer-card\"><h2 class=\"nl-heading nl-heading--level-3\"><a class=\"nl-link\" "
             "href=\"/organisaties\">Organisaties</a></h2>\n<p class=\"nl-paragraph\">Verenigingen, stichtingen en "
             "welzijnswerk die kunnen helpen met mensen, ruimte, geld of kennis.</p>\n<div class=\"wijzer-card__footer\">"
@@ -203,8 +205,18 @@ void page_who_helps(Request *r)
     OUTF(b, "<li class=\"wijzer-card\"><h2 class=\"nl-heading nl-heading--level-3\"><a class=\"nl-link\" "
             "href=\"/doelen\">Doelen van de gemeente</a></h2>\n<p class=\"nl-paragraph\">Waar de gemeente aan werkt, "
             "uit welk beleid dat komt en wie verantwoordelijk is.</p>\n<div class=\"wijzer-card__footer\">"
-            "<data class=\"nl-data-badge\" value=\"%zu\">%zu %s</data></div></li>\n</ul>\n",
+            "<data class=\"nl-data-badge\" value=\"%zu\">%zu %s</data></div></li>\n",
          ng, ng, ng == 1 ? "doel" : "doelen");
+    out_html(b, HTML("<li class=\"wijzer-card\"><h2 class=\"nl-heading nl-heading--level-3\"><a class=\"nl-link\" "
+                     "href=\"/beursvloer\">Beursvloer</a></h2>\n<p class=\"nl-paragraph\">Organisaties, bedrijven en "
+                     "serviceclubs vragen en bieden kennis, handen of middelen, en maken samen een afspraak.</p></li>\n"
+                     "<li class=\"wijzer-card\"><h2 class=\"nl-heading nl-heading--level-3\"><a class=\"nl-link\" "
+                     "href=\"/vrijwilligerswerk\">Vrijwilligerswerk</a></h2>\n<p class=\"nl-paragraph\">Helpen bij een "
+                     "organisatie of initiatief: een dag, een middag of elke week.</p></li>\n"
+                     "</ul>\n"));
+    out_html(b, HTML("<p class=\"nl-paragraph\">Wat er in elke wijk gebeurt en welke initiatieven bij welk doel "
+                     "horen: <a class=\"nl-link\" href=\"/overzicht\">Overzicht van de gemeente</a>, met een kaart "
+                     "van de wijken.</p>\n"));
     CodeName *mine = NULL;
     size_t nm = 0;
     if (r->ctx.user && directory_memberships(&r->ctx, r->ctx.user->id, &mine, &nm) == STATUS_OK && nm) {
@@ -321,6 +333,7 @@ void page_goal(Request *r)
             OUTF(b, "<li><a class=\"nl-link\" href=\"/doelen/%s\">%s</a></li>\n", children[i].code, children[i].title);
         out_html(b, HTML("</ul>\n"));
     }
+    web_connected_initiatives(r, 0, g.code);
     if (directory_may_edit_goals(r->ctx.user)) {
         out_html(b, HTML("<p class=\"wijzer-actions\">"));
         dw_link_button(r, arena_printf(r->arena, "/doelen/%s/bewerken", g.code), "Wethouder en afdeling aanpassen");

@@ -9,14 +9,11 @@
 #include "domain/initiatives.h"
 #include "lib/dates.h"
 #include "lib/text.h"
+#include "web/chart.h"
 #include "web/funds_web.h"
 
 enum {
-    CHART_WIDTH = 420, /* small, so that text stays readable when a phone scales it down */
-    CHART_BAR = 300,   /* the longest bar; the amount goes after it */
-    CHART_ROW = 50,    /* name above, bar below */
-    CHART_TOP = 32,    /* room for the legend */
-    CHART_ROWS_MAX = 12,
+    CHART_WIDTH = 420, /* as web/chart.c's: small, so that text stays readable when a phone scales it down */
 };
 
 /* SVG colours of docs/markup.md §17, at least 3:1 against white. */
@@ -169,61 +166,33 @@ static void fund_criteria_section(Request *r, const Fund *f)
          f->decision_weeks ? f->decision_weeks : DECISION_WEEKS_DEFAULT);
 }
 
-/* One horizontal bar chart: per row its name, and under it a bar of the
- * paid part (green) and the part granted but not yet paid (blue), with
- * the amount written after it. Names sit above the bars so that long
- * ones fit, also on a phone, where the drawing scales down. */
+/* One horizontal bar chart (web/chart.h): per row the paid part (green)
+ * and the part granted but not yet paid (blue), with the amount after it. */
 static void use_chart(Request *r, const char *id, const char *what, const UseRow *rows, size_t n, int year)
 {
-    Buf *b = &r->out;
     if (n > CHART_ROWS_MAX)
         n = CHART_ROWS_MAX;
-    int64_t max = 1;
-    for (size_t i = 0; i < n; i++)
-        if (rows[i].granted_cents > max)
-            max = rows[i].granted_cents;
-    int height = CHART_TOP + (int)n * CHART_ROW;
     /* The title says the numbers in words. */
     Buf t;
     buf_init(&t);
     buf_puts(&t, arena_printf(r->arena, "Toegekend per %s in %d: ", what, year));
-    for (size_t i = 0; i < n; i++)
+    ChartBar *bars = arena_alloc(r->arena, (n + 1) * sizeof *bars);
+    for (size_t i = 0; i < n; i++) {
         buf_puts(&t, arena_printf(r->arena, "%s%s %s, waarvan %s uitbetaald", i ? "; " : "", rows[i].name,
                                   format_euros(r->arena, rows[i].granted_cents),
                                   format_euros(r->arena, rows[i].paid_cents)));
+        bars[i] = (ChartBar){ rows[i].name, rows[i].granted_cents, rows[i].paid_cents,
+                              format_euros(r->arena, rows[i].granted_cents) };
+    }
     const char *title = arena_strdup(r->arena, buf_cstr(&t));
     buf_free(&t);
-    OUTF(b, "<figure class=\"wijzer-chart\">\n<svg role=\"img\" aria-labelledby=\"%s-titel\" viewBox=\"0 0 %d %d\" "
-            "width=\"%d\" height=\"%d\" xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"%s-titel\">%s</title>\n",
-         id, CHART_WIDTH, height, CHART_WIDTH, height, id, title);
-    /* Legend: colour and word. */
-    OUTF(b, "<rect x=\"0\" y=\"4\" width=\"16\" height=\"16\" fill=\"%s\"/>"
-            "<text x=\"22\" y=\"18\" font-size=\"16\" fill=\"currentColor\">Uitbetaald</text>\n"
-            "<rect x=\"120\" y=\"4\" width=\"16\" height=\"16\" fill=\"%s\"/>"
-            "<text x=\"142\" y=\"18\" font-size=\"16\" fill=\"currentColor\">Toegezegd, nog niet betaald</text>\n",
-         COLOUR_PAID, COLOUR_COMMITTED);
-    for (size_t i = 0; i < n; i++) {
-        int y = CHART_TOP + (int)i * CHART_ROW;
-        int64_t granted = rows[i].granted_cents, paid = rows[i].paid_cents;
-        if (paid > granted)
-            paid = granted;
-        int w_all = (int)(granted * CHART_BAR / max), w_paid = (int)(paid * CHART_BAR / max);
-        if (granted > 0 && w_all < 2)
-            w_all = 2;
-        OUTF(b, "<text x=\"0\" y=\"%d\" font-size=\"16\" fill=\"currentColor\">%s</text>\n", y + 16,
-             rows[i].name);
-        if (w_paid > 0)
-            OUTF(b, "<rect x=\"0\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"%s\"/>\n", y + 22, w_paid,
-                 COLOUR_PAID);
-        if (w_all > w_paid)
-            OUTF(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"%s\"/>\n", w_paid, y + 22,
-                 w_all - w_paid, COLOUR_COMMITTED);
-        OUTF(b, "<text x=\"%d\" y=\"%d\" font-size=\"16\" fill=\"currentColor\">%s</text>\n", w_all + 6, y + 37,
-             format_euros(r->arena, granted));
-    }
-    OUTF(b, "</svg>\n<figcaption>Toegekend per %s in %d. Dezelfde cijfers staan in de tabel hieronder."
-            "</figcaption>\n</figure>\n",
-         what, year);
+    web_bar_chart(r,
+                  &(Chart){ .id = id, .title = title,
+                            .caption = arena_printf(r->arena, "Toegekend per %s in %d. Dezelfde cijfers staan in de "
+                                                              "tabel hieronder.", what, year),
+                            .legend1 = "Uitbetaald", .colour1 = COLOUR_PAID,
+                            .legend2 = "Toegezegd, nog niet betaald", .colour2 = COLOUR_COMMITTED },
+                  bars, n);
 }
 
 static void use_table(Request *r, const char *id, const char *what, const char *col, const UseRow *rows, size_t n,

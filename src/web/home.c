@@ -15,7 +15,13 @@ void page_home(Request *r)
                      "<a class=\"nl-button nl-button--primary\" href=\"/initiatieven/nieuw\">"
                      "<span class=\"nl-button__label\">Initiatief indienen</span></a> "
                      "<a class=\"nl-link\" href=\"/initiatieven\">Bekijk wat anderen doen</a></p>\n"
-                     "</section>\n"));
+                     "</section>\n"
+                     "<section class=\"wijzer-card wijzer-flow\" aria-labelledby=\"home-wegwijzer\">\n"
+                     "<h2 class=\"nl-heading nl-heading--level-2\" id=\"home-wegwijzer\">Waar kunt u waarvoor "
+                     "terecht?</h2>\n<p class=\"nl-paragraph\">Zoekt u mensen, geld, een ruimte of iemand die "
+                     "meedenkt? Beantwoord drie korte vragen. Dan ziet u wie u kan helpen.</p>\n"
+                     "<p class=\"nl-paragraph\"><a class=\"nl-button nl-button--secondary\" href=\"/wegwijzer\">"
+                     "<span class=\"nl-button__label\">Naar de wegwijzer</span></a></p>\n</section>\n"));
     InitiativeFilter f = { .page = 1, .per_page = 6 };
     InitiativePage page;
     if (initiative_list(&r->ctx, &f, &page) == STATUS_OK && page.n) {

@@ -800,7 +800,7 @@ static void detail_timeline(Request *r, const Initiative *in)
     out_html(b, HTML("</ol>\n"));
 }
 
-static void contact_select(Request *r, const DetailForms *df)
+static void contact_select(Request *r, const DetailForms *df, const struct Suggestions *sg)
 {
     User *staff = NULL;
     size_t n = 0;
@@ -810,6 +810,9 @@ static void contact_select(Request *r, const DetailForms *df)
     for (size_t i = 0; i < n; i++)
         opts[i] = (Option){ arena_printf(r->arena, "%lld", (long long)staff[i].id), staff[i].name, NULL };
     const char *chosen = df->contact;
+    const char *best = web_contact_suggestions(r, sg);
+    if (!chosen)
+        chosen = best;
     if (!chosen && role_is_staff(r->ctx.user->role))
         chosen = arena_printf(r->arena, "%lld", (long long)r->ctx.user->id);
     form_select(r,
@@ -820,7 +823,8 @@ static void contact_select(Request *r, const DetailForms *df)
                 opts, n);
 }
 
-static void detail_next_step(Request *r, const Initiative *in, const DetailForms *df)
+static void detail_next_step(Request *r, const Initiative *in, const DetailForms *df,
+                             const struct Suggestions *sg)
 {
     if (!r->ctx.user)
         return;
@@ -845,7 +849,7 @@ static void detail_next_step(Request *r, const Initiative *in, const DetailForms
                           .value = df->to, .error = errors_get(&df->errors, "to") },
                 opts, (size_t)n);
     if (intake)
-        contact_select(r, df);
+        contact_select(r, df, sg);
     form_textarea(r, &(Field){ .id = "step-note", .name = "note", .label = "Toelichting",
                                .hint = "Komt openbaar in het verloop. Verplicht bij afwijzen, doorverwijzen en "
                                        "stoppen: schrijf dan kort waarom.",
@@ -866,9 +870,12 @@ static void render_detail(Request *r, const Initiative *in, const DetailForms *d
     detail_facts(r, in);
     detail_body(r, in);
     detail_help(r, in, df);
+    web_connections_section(r, in);
+    const struct Suggestions *sg = web_suggestions(r, in);
+    web_suggestions_section(r, in, sg);
     web_fund_apply_section(r, in);
     detail_timeline(r, in);
-    detail_next_step(r, in, df);
+    detail_next_step(r, in, df, sg);
     page_end(r);
 }
 
@@ -1225,7 +1232,9 @@ static void render_form(Request *r, const FormValues *v, const FieldErrors *e, c
     OUTF(b, "<h1 class=\"nl-heading nl-heading--level-1\">%s</h1>\n", title);
     if (!existing)
         out_html(b, HTML("<p class=\"nl-paragraph nl-paragraph--lead\">Vertel wat u wilt doen en wat u daarvoor "
-                         "nodig hebt. U krijgt een vaste contactpersoon bij de gemeente.</p>\n"));
+                         "nodig hebt. U krijgt een vaste contactpersoon bij de gemeente.</p>\n"
+                         "<p class=\"nl-paragraph\">Eerst weten wie u kan helpen? <a class=\"nl-link\" "
+                         "href=\"/wegwijzer\">Waar kunt u waarvoor terecht?</a></p>\n"));
     form_error_summary(r, e, form_field_id);
     if (existing)
         OUTF(b, "<form class=\"utrecht-form wijzer-flow\" method=\"post\" action=\"/initiatieven/%lld\" novalidate>\n",

@@ -65,6 +65,33 @@ static const char *flash_text(const char *key)
         { "afwegingskader", "Het afwegingskader is opgeslagen als nieuwe versie." },
         /* directory (web/organisations.c) */
         { "organisatie", "Uw organisatie is aangemeld. U bent lid en kunt de pagina altijd aanpassen." },
+        /* connections and members (web/connections.c, organisations.c) */
+        { "verbonden", "De verbinding is gemaakt. U ziet haar hieronder bij ‘Verbonden met’." },
+        { "verbinding_weg", "De verbinding is weggehaald." },
+        /* suggestions (web/suggestions.c) */
+        { "contactpersoon", "De vaste contactpersoon is aangepast. Dat staat ook in het verloop." },
+        { "suggestie_weg", "De suggestie is weggehaald. Zij komt niet meer terug." },
+        { "lid_erbij", "Het nieuwe lid staat in de lijst. Zij kan de pagina nu ook aanpassen." },
+        { "lid_weg", "Het lid is weggehaald." },
+        { "lid_af", "U bent geen lid meer van deze organisatie." },
+        /* the Beursvloer (web/market.c, market_event.c) */
+        { "markt_geplaatst", "Uw bericht staat op de Beursvloer." },
+        { "markt_gekoppeld", "De koppeling is voorgesteld. Spreek samen af wat u doet en zet de status dan op ‘afgesproken’." },
+        { "markt_deal", "De status van de koppeling is aangepast." },
+        { "markt_status", "Het bericht is aangepast." },
+        { "markt_evenement", "De Beursvloer is aangemaakt." },
+        { "markt_aangemeld", "De organisatie is aangemeld voor deze Beursvloer." },
+        { "markt_pitch", "De pitches zijn aangepast." },
+        /* volunteering (web/vacancies.c, volunteers.c) */
+        { "vrijwilliger_profiel", "Uw vrijwilligersprofiel is opgeslagen." },
+        { "vacature_geplaatst", "De vacature staat online." },
+        { "vacature_reactie", "Uw reactie is verstuurd. De organisatie neemt contact met u op." },
+        { "vacature_besluit", "De reactie is verwerkt." },
+        { "vacature_status", "De vacature is aangepast." },
+        { "plaatsing_einde", "Het vrijwilligerswerk is beëindigd." },
+        { "vacature_uitnodiging", "De uitnodiging is verstuurd. U hoort het als de vrijwilliger haar aanneemt." },
+        { "uitnodiging_ja", "U heeft de uitnodiging aangenomen. De organisatie neemt contact met u op." },
+        { "uitnodiging_nee", "U heeft de uitnodiging afgeslagen." },
     };
     for (size_t i = 0; key && i < sizeof texts / sizeof *texts; i++)
         if (strcmp(texts[i].key, key) == 0)
@@ -102,6 +129,8 @@ void page_begin(Request *r, const char *title, const char *nav)
     nav_item(r, "/initiatieven/nieuw", "Initiatief indienen", "nieuw", nav);
     nav_item(r, "/fondsen", "Fondsen", "fondsen", nav);
     nav_item(r, "/wie-helpt", "Wie kan helpen?", "wiehelpt", nav);
+    nav_item(r, "/vrijwilligerswerk", "Vrijwilligerswerk", "vrijwilligers", nav);
+    nav_item(r, "/overzicht", "Overzicht", "overzicht", nav);
     const User *u = r->ctx.user;
     if (u) {
         nav_item(r, "/mijn-initiatieven", "Mijn initiatieven", "mijn", nav);

@@ -8,7 +8,7 @@
 #include "lib/html.h"
 
 /* nav: which menu item is current ("home", "initiatieven", "nieuw",
- * "mijn", "werk", "account") or NULL. */
+ * "mijn", "werk", "account", "overzicht") or NULL. */
 void page_begin(Request *r, const char *title, const char *nav);
 void page_end(Request *r);
 void web_error(Request *r, int status, const char *message);

@@ -232,6 +232,8 @@ void page_organisation(Request *r)
             dw_place_card(r, &places[i]);
         out_html(b, HTML("</ul>\n"));
     }
+    web_connected_initiatives(r, 1, o.code);
+    web_market_org_section(r, o.code);
     if (directory_may_edit_organisation(r->ctx.user, member)) {
         CodeName *m = NULL;
         size_t nm = 0;
@@ -245,7 +247,7 @@ void page_organisation(Request *r)
             out_html(b, HTML(". Alleen leden en beheerders zien dit.</p>\n"));
         }
         out_html(b, HTML("<p class=\"wijzer-actions\">"));
-        dw_link_button(r, arena_printf(r->arena, "/organisaties/%s/bewerken", o.code), "Pagina aanpassen");
+        dw_link_button(r, arena_printf(r->arena, "/organisaties/%s/bewerken", o.code), "Pagina en leden aanpassen");
         out_html(b, HTML("</p>\n"));
     }
     page_end(r);
@@ -255,9 +257,80 @@ void page_organisation(Request *r)
 /* The form: edit (code set) or register (code NULL)                    */
 /* ------------------------------------------------------------------ */
 
-static void org_form(Request *r, const Organisation *o, const OrganisationInput *in, const FieldErrors *e)
+/* The member form on the edit page, as sent when it failed. */
+typedef struct MemberForm {
+    FieldErrors errors;
+    const char *email;
+} MemberForm;
+
+static const char *member_field_id(Arena *a, const char *field)
+{
+    (void)a;
+    return strcmp(field, "email") == 0 ? "member-email" : NULL;
+}
+
+/* Members and admins only (the edit page checked): the members by name,
+ * never their e-mail addresses; add one by e-mail address; remove one
+ * (not the last); leave. */
+static void members_section(Request *r, const Organisation *o, const MemberForm *mf)
 {
     Buf *b = &r->out;
+    CodeName *m = NULL;
+    size_t n = 0;
+    if (directory_members(&r->ctx, o->code, &m, &n) != STATUS_OK)
+        return;
+    out_html(b, HTML("<h2 class=\"nl-heading nl-heading--level-2\" id=\"leden\">Leden</h2>\n"
+                     "<p class=\"nl-paragraph\">Leden houden deze pagina bij en treden op namens de organisatie. "
+                     "Alleen leden en beheerders zien deze lijst.</p>\n"));
+    if (!n)
+        out_html(b, HTML("<p class=\"nl-paragraph\">Er zijn nog geen leden.</p>\n"));
+    else
+        out_html(b, HTML("<ul class=\"wijzer-cards\">\n"));
+    for (size_t i = 0; i < n; i++) {
+        int64_t id = 0;
+        parse_int64(m[i].code, &id);
+        int self = r->ctx.user && r->ctx.user->id == id;
+        OUTF(b, "<li class=\"wijzer-card\">\n<p class=\"nl-paragraph\">%s%s</p>\n", m[i].name, self ? " (u)" : "");
+        if (n > 1) {
+            OUTF(b, "<form method=\"post\" action=\"/organisaties/%s/leden/%lld/weghalen\">\n", o->code, (long long)id);
+            form_csrf(r);
+            if (self)
+                out_html(b, HTML("<button class=\"nl-button nl-button--secondary\" type=\"submit\">"
+                                 "<span class=\"nl-button__label\">Uit de organisatie stappen</span></button>\n"));
+            else
+                OUTF(b, "<button class=\"nl-button nl-button--secondary\" type=\"submit\">"
+                        "<span class=\"nl-button__label\">"
+                        "Weghalen<span class=\"wijzer-visually-hidden\"> %s als lid</span></span></button>\n",
+                     m[i].name);
+            out_html(b, HTML("</form>\n"));
+        }
+        out_html(b, HTML("</li>\n"));
+    }
+    if (n)
+        out_html(b, HTML("</ul>\n"));
+    if (n == 1)
+        out_html(b, HTML("<p class=\"nl-paragraph wijzer-muted\">Een organisatie houdt minstens één lid. Voeg eerst "
+                         "iemand toe als u zelf wilt stoppen.</p>\n"));
+    OUTF(b, "<h3 class=\"nl-heading nl-heading--level-3\">Lid toevoegen</h3>\n"
+            "<form class=\"utrecht-form wijzer-flow\" method=\"post\" action=\"/organisaties/%s/leden\" novalidate>\n",
+         o->code);
+    form_csrf(r);
+    form_text(r, &(Field){ .id = "member-email", .name = "email", .label = "E-mailadres", .type = "email",
+                           .autocomplete = "off",
+                           .hint = "Het e-mailadres waarmee de persoon een account heeft op deze website.",
+                           .value = mf ? mf->email : NULL, .error = mf ? errors_get(&mf->errors, "email") : NULL });
+    out_html(b, HTML("<div class=\"wijzer-actions\"><button class=\"nl-button nl-button--secondary\" type=\"submit\">"
+                     "<span class=\"nl-button__label\">Lid toevoegen</span></button></div>\n</form>\n"));
+}
+
+static void org_form_m(Request *r, const Organisation *o, const OrganisationInput *in, const FieldErrors *e,
+                       const MemberForm *mf)
+{
+    Buf *b = &r->out;
+    static const FieldErrors none = { 0 };
+    const FieldErrors *form_errors = mf && mf->errors.n ? &none : e;
+    if (mf && mf->errors.n)
+        e = &mf->errors; /* the title and summary speak of the member form */
     const char *title = o ? arena_printf(r->arena, "%s aanpassen", o->name) : "Organisatie aanmelden";
     page_begin(r, form_title(r, title, e), "wiehelpt");
     if (o)
@@ -270,7 +343,8 @@ static void org_form(Request *r, const Organisation *o, const OrganisationInput 
                   : HTML("<p class=\"nl-paragraph\">Meld uw vereniging, stichting, bedrijf of bewonersgroep aan. "
                          "U wordt zelf lid en kunt de pagina daarna altijd aanpassen. Alles op de pagina is "
                          "openbaar.</p>\n"));
-    form_error_summary(r, e, dw_field_id);
+    form_error_summary(r, e, mf && mf->errors.n ? member_field_id : dw_field_id);
+    e = form_errors;
     if (o)
         OUTF(b, "<form class=\"utrecht-form wijzer-flow\" method=\"post\" action=\"/organisaties/%s\" novalidate>\n",
              o->code);
@@ -306,7 +380,14 @@ static void org_form(Request *r, const Organisation *o, const OrganisationInput 
                            .css = "utrecht-textbox--url", .error = errors_get(e, "website") });
     dw_button(r, o ? "Opslaan" : "Aanmelden");
     out_html(b, HTML("</form>\n"));
+    if (o)
+        members_section(r, o, mf);
     page_end(r);
+}
+
+static void org_form(Request *r, const Organisation *o, const OrganisationInput *in, const FieldErrors *e)
+{
+    org_form_m(r, o, in, e, NULL);
 }
 
 static OrganisationInput input_of(Request *r)
@@ -388,5 +469,64 @@ void page_organisation_create(Request *r)
     } else {
         flash_set(r, "organisatie");
         resp_redirect(r, arena_printf(r->arena, "/organisaties/%s", code));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* POST /organisaties/{code}/leden and …/leden/{id}/weghalen            */
+/* ------------------------------------------------------------------ */
+
+static OrganisationInput input_of_org(Request *r, const Organisation *o)
+{
+    return (OrganisationInput){ .name = o->name, .kind = o->kind, .description = o->description, .offer = o->offer,
+                                .contact = o->contact, .website = o->website,
+                                .themes = dw_codes(r, o->themes, o->n_themes), .n_themes = o->n_themes,
+                                .help_kinds = dw_codes(r, o->help_kinds, o->n_help_kinds),
+                                .n_help_kinds = o->n_help_kinds, .areas = dw_codes(r, o->areas, o->n_areas),
+                                .n_areas = o->n_areas };
+}
+
+void page_organisation_member_add(Request *r)
+{
+    Organisation o;
+    if (!load_editable(r, &o))
+        return;
+    MemberForm mf = { .email = dw_arg(r, "email") };
+    Status s = directory_member_add_by_email(&r->ctx, o.code, mf.email, &mf.errors, NULL);
+    if (s == ERR_INVALID) {
+        r->status = 422;
+        OrganisationInput in = input_of_org(r, &o);
+        org_form_m(r, &o, &in, &(FieldErrors){ 0 }, &mf);
+    } else if (s != STATUS_OK) {
+        dw_status_page(r, s, "deze organisatie");
+    } else {
+        flash_set(r, "lid_erbij");
+        resp_redirect(r, arena_printf(r->arena, "/organisaties/%s/bewerken#leden", o.code));
+    }
+}
+
+void page_organisation_member_remove(Request *r)
+{
+    Organisation o;
+    if (!load_editable(r, &o))
+        return;
+    int64_t id = 0;
+    if (!r->params[1] || !parse_int64(r->params[1], &id) || id <= 0) {
+        dw_status_page(r, ERR_NOT_FOUND, "dit lid");
+        return;
+    }
+    Status s = directory_member_remove(&r->ctx, o.code, id);
+    if (s == ERR_CONFLICT) {
+        web_error(r, 409, "Een organisatie houdt minstens één lid. Voeg eerst iemand anders toe als lid.");
+    } else if (s == ERR_NOT_FOUND) {
+        web_error(r, 404, "Deze persoon is geen lid (meer) van deze organisatie.");
+    } else if (s != STATUS_OK) {
+        dw_status_page(r, s, "deze organisatie");
+    } else if (r->ctx.user->id == id) {
+        flash_set(r, "lid_af");
+        resp_redirect(r, arena_printf(r->arena, "/organisaties/%s", o.code));
+    } else {
+        flash_set(r, "lid_weg");
+        resp_redirect(r, arena_printf(r->arena, "/organisaties/%s/bewerken#leden", o.code));
     }
 }

@@ -89,6 +89,8 @@ void page_committee_review(Request *r);
 
 /* directory.c: "Wie kan helpen?", goals, portfolio holders, places */
 void page_who_helps(Request *r);
+/* wegwijzer.c: "Waar kunt u waarvoor terecht?" */
+void page_wegwijzer(Request *r);
 void page_goals(Request *r);
 void page_goal(Request *r);
 void page_goal_edit(Request *r);
@@ -103,6 +105,25 @@ void page_place_update(Request *r);
 void page_officials(Request *r);
 void page_official_edit(Request *r);
 void page_official_update(Request *r);
+/* connections.c: the "Verbonden met" section of an initiative's page,
+ * its forms, and the initiatives connected to a goal (organisation 0) or
+ * an organisation (organisation 1), for their pages. */
+void web_connections_section(Request *r, const Initiative *in);
+void web_connected_initiatives(Request *r, int organisation, const char *code);
+void page_connections(Request *r);
+void page_connection_add(Request *r);
+void page_connection_remove(Request *r);
+/* suggestions.c: the ranked suggestions for an initiative's page (NULL
+ * when the visitor may not see them), made once and shown twice: in the
+ * "Suggesties" section and as the suggested contact persons at intake
+ * (which returns the best one's id as text, or NULL); and the forms that
+ * confirm or dismiss a suggestion. */
+struct Suggestions;
+const struct Suggestions *web_suggestions(Request *r, const Initiative *in);
+void web_suggestions_section(Request *r, const Initiative *in, const struct Suggestions *sg);
+const char *web_contact_suggestions(Request *r, const struct Suggestions *sg);
+void page_suggestion_confirm(Request *r);
+void page_suggestion_dismiss(Request *r);
 /* organisations.c */
 void page_organisations(Request *r);
 void page_organisation(Request *r);
@@ -110,5 +131,41 @@ void page_organisation_new(Request *r);
 void page_organisation_create(Request *r);
 void page_organisation_edit(Request *r);
 void page_organisation_update(Request *r);
+void page_organisation_member_add(Request *r);
+void page_organisation_member_remove(Request *r);
+/* market.c, market_event.c: the Beursvloer; web_market_org_section is
+ * the Beursvloer section of an organisation's page */
+void page_market(Request *r);
+void page_market_requests(Request *r);
+void page_market_offers(Request *r);
+void page_market_request(Request *r);
+void page_market_offer(Request *r);
+void page_market_new(Request *r);
+void page_market_create(Request *r);
+void page_market_post_status(Request *r);
+void page_market_match(Request *r);
+void page_market_deal_state(Request *r);
+void page_market_event(Request *r);
+void page_market_event_new(Request *r);
+void page_market_event_create(Request *r);
+void page_market_event_register(Request *r);
+void page_market_event_pitch(Request *r);
+void web_market_org_section(Request *r, const char *organisation);
+/* vacancies.c, volunteers.c: volunteering */
+void page_vacancies(Request *r);
+void page_vacancy(Request *r);
+void page_vacancy_new(Request *r);
+void page_vacancy_create(Request *r);
+void page_vacancy_respond(Request *r);
+void page_vacancy_status(Request *r);
+void page_response_decide(Request *r);
+void page_placement_end(Request *r);
+void page_volunteer_profile(Request *r);
+void page_volunteer_profile_save(Request *r);
+void page_volunteer_for_you(Request *r);
+void page_vacancy_invite(Request *r);
+void page_invitation_answer(Request *r);
+/* overview.c: "Overzicht van de gemeente" */
+void page_overview(Request *r);
 
 #endif

@@ -154,5 +154,8 @@ void page_work_queue(Request *r)
     } else {
         queue_table(r, &pg, dl);
     }
+    out_html(b, HTML("<p class=\"nl-paragraph\">Hoeveel initiatieven, organisaties en open hulpvragen elke wijk heeft, "
+                     "en welke initiatieven bij welk doel horen: <a class=\"nl-link\" href=\"/overzicht\">Overzicht "
+                     "van de gemeente</a>.</p>\n"));
     page_end(r);
 }

@@ -2,7 +2,7 @@
 // (a Dutch page, or JSON on the API), nothing is silently dropped, and
 // nothing gives a 500 or brings the server down. Limits: body 1 MB
 // (multipart 10 MB, 5 MB per file, 10 files, JPEG/PNG/PDF only), 200
-// fields, 8 KB of address, request line and headers 32 KB, JSON 32 deep,
+// fields, 8 KB of address, request line and headers 16 KB, JSON 32 deep,
 // and a maximum length for every text field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -303,7 +303,7 @@ test('pages: 100 KB in a transition note or a help state is refused, never a 500
 
 /* ---------- address, headers, JSON depth ---------- */
 
-test('a long address: 414 in Dutch up to 32 KB, from the HTTP layer beyond; big headers 431; never a crash', async () => {
+test('a long address: 414 in Dutch up to 16 KB, from the HTTP layer beyond; big headers 431; never a crash', async () => {
   assertPage(await page(ctx, null, 'GET', `/initiatieven?q=${'a'.repeat(9000)}`), 414, /te lang/, '9 KB address');
   assert.equal(assertError(await api(ctx, 'GET', `/initiatives?q=${'a'.repeat(9000)}`), 414, 'api').code, 'uri_too_long');
   const many = Array.from({ length: 201 }, (_, i) => `f${i}=1`).join('&');

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,6 +212,62 @@ static void test_json_write_round_trip(void **state)
     buf_free(&b);
 }
 
+/* The writer without a tree gives the text json_write gives for the same
+ * values: escapes at every position of the 8-byte scan, UTF-8 as is,
+ * text that is not UTF-8 as null (as api_str). */
+static void test_jout_same_as_json_write(void **state)
+{
+    (void)state;
+    static const char *const texts[] = { "", "a", "abcdefg", "abcdefgh", "abcdefghi", "0123456789abcdef\"",
+                                         "\"0123456789abcdef", "tab\there and \\ there\x01\x7f",
+                                         "Café ëën – 😀\xe2\x80\xa8 en \xe2\x80\xa9.", "</script>\n\r" };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        for (size_t pad = 0; pad < 18; pad++) {
+            char s[128];
+            snprintf(s, sizeof s, "%.*s%s", (int)pad, "xxxxxxxxxxxxxxxxx", texts[i]);
+            json_t *tree = json_pack("{s:s, s:I, s:[b, n, {s:I}]}", "s", s, "n", (json_int_t)INT64_MIN, "a", 1,
+                                     "k", (json_int_t)-7);
+            Buf want, got;
+            buf_init(&want);
+            buf_init(&got);
+            json_write(&want, tree);
+            JsonOut o;
+            jout_init(&o, &got);
+            jout_object(&o, NULL);
+            jout_str(&o, "s", s);
+            jout_int(&o, "n", INT64_MIN);
+            jout_array(&o, "a");
+            jout_bool(&o, NULL, 1);
+            jout_null(&o, NULL);
+            jout_object(&o, NULL);
+            jout_int(&o, "k", -7);
+            jout_end_object(&o);
+            jout_end_array(&o);
+            jout_end_object(&o);
+            assert_string_equal(buf_cstr(&got), buf_cstr(&want));
+            buf_free(&want);
+            buf_free(&got);
+            json_decref(tree);
+        }
+    }
+    static const char *const bad[] = { "a\xff", "\xc0\xaf", "\xed\xa0\x80 surrogate", "\xf4\x90\x80\x80",
+                                       "cut \xe2\x80", "long enough text, then \x80" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        Buf b;
+        buf_init(&b);
+        JsonOut o;
+        jout_init(&o, &b);
+        jout_array(&o, NULL);
+        jout_str(&o, NULL, "ok");
+        jout_str(&o, NULL, bad[i]);
+        jout_str(&o, NULL, NULL);
+        jout_end_array(&o);
+        assert_string_equal(buf_cstr(&b), "[\"ok\",null,null]");
+        assert_true(json_is_null(api_str(bad[i])));
+        buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_item_hides_name_and_escapes_snippet),
         cmocka_unit_test(test_timeline_actor),
         cmocka_unit_test(test_json_write_round_trip),
+        cmocka_unit_test(test_jout_same_as_json_write),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
