@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "domain/checks.h"
 #include "domain/directory.h"
 #include "domain/process.h"
 #include "lib/dates.h"
@@ -93,25 +94,6 @@ int market_may_deal(const User *u, int member_of_either)
 }
 
 /* ---- Checks ------------------------------------------------------------ */
-
-static const char *check_text(Arena *a, const char *value, int required, size_t max, FieldErrors *e,
-                              const char *field, const char *what)
-{
-    const char *v = text_trim(a, value);
-    if (!v || !*v) {
-        if (required)
-            errors_add(e, field, arena_printf(a, "Vul %s in.", what));
-        return "";
-    }
-    if (!utf8_valid(v)) {
-        errors_add(e, field, "Deze tekst bevat tekens die we niet kunnen lezen.");
-        return v;
-    }
-    size_t n = utf8_len(v);
-    if (n > max)
-        errors_add(e, field, arena_printf(a, "Gebruik hoogstens %zu tekens voor %s (nu %zu).", max, what, n));
-    return v;
-}
 
 int market_may_post_for(Ctx *c, const char *organisation)
 {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/checks.h"
 #include "domain/directory.h"
 #include "domain/initiatives.h"
 #include "domain/process.h"
@@ -148,25 +149,6 @@ int vol_suits_parse(const char *code)
 static const char *today(Ctx *c)
 {
     return date_iso(c->arena, date_day(c->now));
-}
-
-static const char *check_text(Arena *a, const char *value, int required, size_t max, FieldErrors *e,
-                              const char *field, const char *what)
-{
-    const char *v = text_trim(a, value);
-    if (!v || !*v) {
-        if (required)
-            errors_add(e, field, arena_printf(a, "Vul %s in.", what));
-        return "";
-    }
-    if (!utf8_valid(v)) {
-        errors_add(e, field, "Deze tekst bevat tekens die we niet kunnen lezen.");
-        return v;
-    }
-    size_t n = utf8_len(v);
-    if (n > max)
-        errors_add(e, field, arena_printf(a, "Gebruik hoogstens %zu tekens voor %s (nu %zu).", max, what, n));
-    return v;
 }
 
 /* NULL when empty; an error when not a date. */
