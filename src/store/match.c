@@ -34,7 +34,9 @@ static int is_stop_word(const char *w, size_t n)
         "zonder", "zou",
         /* not Snowball's */
         "we", "wij", "onze", "willen", "elke", "elk", "waar", "wel", "even", "heel", "hele", "graag", "gaan",
-        "gaat", "komen", "komt", "kunt", "zodat", "weer", "ook", "alle", "iedereen", "elkaar",
+        "gaat", "komen", "komt", "kunt", "zodat", "weer", "alle", "iedereen", "elkaar", "samen", "paar", "keer",
+        "mee", "vaak", "zelfs", "daarom", "werken", "werkt", "werkte", "maken", "maakt", "nieuw", "nieuwe", "goed",
+        "goede",
     };
     char low[12];
     if (n >= sizeof low)
