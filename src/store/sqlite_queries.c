@@ -146,7 +146,9 @@ const char *const sqlite_queries[Q_COUNT_] = {
     [Q_INITIATIVE_SET_STATE] = "UPDATE initiatives SET state = ?4, state_since = ?5, updated_at = ?5,"
                                " submitted_at = COALESCE(submitted_at, ?6), contact_id = COALESCE(?7, contact_id)"
                                " WHERE tenant_id = ?1 AND id = ?2 AND state = ?3",
-    [Q_INITIATIVE_FIND_BY_TITLE] = "SELECT id FROM initiatives WHERE tenant_id = ?1 AND title = ?2",
+    /* The oldest: the demo's own initiative, not a generated namesake. */
+    [Q_INITIATIVE_FIND_BY_TITLE] = "SELECT id FROM initiatives WHERE tenant_id = ?1 AND title = ?2"
+                                   " ORDER BY id LIMIT 1",
     /* In the themes' order (position), which the store sorts itself: an
      * ORDER BY here costs SQLite a sorter for two or three rows. */
     [Q_INITIATIVE_THEMES_GET] = "SELECT t.code, t.name_nl, t.position FROM initiative_themes it"

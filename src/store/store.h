@@ -67,6 +67,7 @@ int store_initiative_page_themes(Db *db, Arena *a, int64_t tenant, const CodeNam
                                  InitiativePage *pg);
 /* Just the themes of one initiative, for lists and exports. */
 int store_initiative_themes(Db *db, Arena *a, int64_t tenant, int64_t id, CodeName **out, size_t *n);
+/* The oldest initiative with this title (the demo finds its own by title). */
 int store_initiative_find_by_title(Db *db, int64_t tenant, const char *title, int64_t *id);
 /* Moves state only if it still is `from` (DB_DONE otherwise). contact 0
  * leaves the contact person as is; submitted_at 0 leaves it as is. */

@@ -68,6 +68,15 @@ test('init --demo twice: the second run changes nothing', async () => {
   assert.equal(tl.status, 200);
 });
 
+test('init --demo again after --scale: the demo finds its own initiatives, not generated namesakes', () => {
+  const big = path.join(dir, 'scaled.db');
+  const first = cli(['init', '--db', big, '--demo', '--scale', '3000']);
+  assert.equal(first.code, 0, first.stderr);
+  const again = cli(['init', '--db', big, '--demo', '--scale', '10']);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stdout, /0 demo-initiatieven toegevoegd/);
+});
+
 test('user add and token create: the token works as a bearer key; a duplicate e-mail fails with 1', async () => {
   const add = cli(['user', 'add', '--db', db, '--email', 'cli.ambtenaar@leidschendam-voorburg.example', '--name', 'Cli Ambtenaar', '--role', 'official'],
     { input: PASSWORD + '\n' });
