@@ -113,6 +113,13 @@ const char *vw_slots_words(Arena *a, int mask)
     return s;
 }
 
+/* "1 december 2026" for "2026-12-01"; the text itself when it is not a date. */
+static const char *day_words(Arena *a, const char *iso)
+{
+    int64_t day;
+    return date_parse_iso(iso, &day) ? date_nl(a, day) : iso;
+}
+
 const char *vw_time_words(Arena *a, const Vacancy *v)
 {
     if (v->date) {
@@ -124,9 +131,9 @@ const char *vw_time_words(Arena *a, const Vacancy *v)
     }
     const char *s = arena_printf(a, "Vast: %d uur per week", v->hours_per_week);
     if (v->period_start && v->period_end)
-        s = arena_printf(a, "%s, van %s tot %s", s, v->period_start, v->period_end);
+        s = arena_printf(a, "%s, van %s tot %s", s, day_words(a, v->period_start), day_words(a, v->period_end));
     else if (v->period_start)
-        s = arena_printf(a, "%s, vanaf %s", s, v->period_start);
+        s = arena_printf(a, "%s, vanaf %s", s, day_words(a, v->period_start));
     return s;
 }
 
