@@ -191,6 +191,18 @@ int stmt_run(Stmt *st)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
+int stmt_run_id(Stmt *st, int64_t *id)
+{
+    int rc = stmt_step(st);
+    if (rc == DB_ROW) {
+        if (id)
+            *id = col_int(st, 0);
+        rc = DB_OK;
+    }
+    stmt_reset(st);
+    return rc;
+}
+
 void stmt_reset(Stmt *st)
 {
     st->db->ops->reset(st);

@@ -66,6 +66,9 @@ void stmt_null(Stmt *st);
 void stmt_blob(Stmt *st, const void *data, size_t len);
 int stmt_step(Stmt *st);                 /* DB_ROW, DB_DONE or an error */
 int stmt_run(Stmt *st);                  /* steps to the end: DB_OK or an error */
+/* A statement that gives one id (INSERT … RETURNING id, SELECT id …): DB_OK
+ * with *id (id may be NULL), DB_DONE when there is no row, or an error. */
+int stmt_run_id(Stmt *st, int64_t *id);
 int64_t col_int(Stmt *st, int col);
 const char *col_text(Stmt *st, int col); /* valid until the next step; NULL for NULL */
 int col_is_null(Stmt *st, int col);

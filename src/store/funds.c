@@ -10,19 +10,6 @@ static int done_ok(int rc)
     return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* Runs a statement that returns one id (RETURNING id). */
-static int step_id(Stmt *st, int64_t *id)
-{
-    int rc = stmt_step(st);
-    if (rc == DB_ROW) {
-        if (id)
-            *id = col_int(st, 0);
-        rc = DB_OK;
-    }
-    stmt_reset(st);
-    return rc;
-}
-
 /* An UPDATE guarded by a WHERE: DB_DONE when it touched no row. */
 static int run_guarded(Db *db, Stmt *st)
 {
@@ -89,7 +76,7 @@ int store_fund_upsert(Db *db, int64_t tenant, const Fund *f, int64_t *id)
     stmt_text(st, f->cadence ? f->cadence : "");
     stmt_int(st, f->max_amount_cents);
     stmt_int(st, f->decision_weeks);
-    return step_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_fund_list(Db *db, Arena *a, int64_t tenant, int year, Fund **out, size_t *n)
@@ -399,7 +386,7 @@ int store_ledger_insert(Db *db, int64_t tenant, int64_t fund, int year, int64_t 
     opt_int(st, application);
     stmt_text(st, note ? note : "");
     opt_int(st, by);
-    return step_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 /* ---- rounds ---- */
@@ -412,7 +399,7 @@ int store_round_insert(Db *db, int64_t tenant, int64_t fund, int64_t day, const 
     stmt_int(st, day);
     stmt_text(st, note ? note : "");
     stmt_int(st, now);
-    return step_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 static void read_round(Stmt *st, Arena *a, Round *r)
@@ -473,7 +460,7 @@ int store_round_next(Db *db, int64_t tenant, int64_t fund, int64_t day, int64_t 
     stmt_int(st, day);
     stmt_int(st, until);
     *id = 0;
-    return step_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 /* ---- applications ---- */
@@ -589,7 +576,7 @@ int store_application_insert(Db *db, int64_t tenant, int64_t fund, const Applica
     stmt_int(st, p->decision_due_day);
     stmt_int(st, p->criteria_version);
     opt_int(st, p->round_id);
-    int rc = step_id(st, id);
+    int rc = stmt_run_id(st, id);
     for (size_t i = 0; rc == DB_OK && i < p->n_lines; i++) {
         st = db_stmt(db, Q_APPLICATION_LINE_INSERT);
         stmt_int(st, tenant);
@@ -673,7 +660,7 @@ int store_application_open_for(Db *db, int64_t tenant, int64_t fund, int64_t ini
     stmt_int(st, fund);
     stmt_int(st, initiative);
     *id = 0;
-    return step_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_application_set_state(Db *db, int64_t tenant, int64_t id, AppState from, AppState to, int64_t now)

@@ -10,30 +10,6 @@ static const char *dup(Arena *a, Stmt *st, int col)
     return arena_strdup(a, s ? s : "");
 }
 
-static int returning_id(Stmt *st, int64_t *id)
-{
-    int rc = stmt_step(st);
-    if (rc == DB_ROW) {
-        if (id)
-            *id = col_int(st, 0);
-        rc = DB_OK;
-    }
-    stmt_reset(st);
-    return rc;
-}
-
-static int one_id(Stmt *st, int64_t *id)
-{
-    int rc = stmt_step(st);
-    if (rc == DB_ROW) {
-        if (id)
-            *id = col_int(st, 0);
-        rc = DB_OK;
-    }
-    stmt_reset(st);
-    return rc;
-}
-
 static void bind_opt_int(Stmt *st, int64_t v)
 {
     if (v)
@@ -111,7 +87,7 @@ int store_market_post_insert(Db *db, int64_t tenant, MarketSide side, const Mark
     stmt_text(st, side == MARKET_REQUEST && in->counter_offer ? in->counter_offer : "");
     bind_opt_int(st, user);
     stmt_int(st, now);
-    int rc = returning_id(st, id);
+    int rc = stmt_run_id(st, id);
     for (size_t i = 0; rc == DB_OK && i < in->n_sdgs; i++) {
         int64_t n = 0;
         for (const char *s = in->sdgs[i]; *s >= '0' && *s <= '9'; s++)
@@ -155,7 +131,7 @@ int store_market_posts(Db *db, Arena *a, int64_t tenant, const MarketFilter *f, 
 {
     Stmt *st = db_stmt(db, Q_MARKET_POST_COUNT);
     bind_filter(st, tenant, f);
-    int rc = one_id(st, &out->total);
+    int rc = stmt_run_id(st, &out->total);
     if (rc != DB_OK)
         return rc;
     st = db_stmt(db, Q_MARKET_POST_LIST);
@@ -186,7 +162,7 @@ int store_market_post_find(Db *db, int64_t tenant, MarketSide side, const char *
     stmt_text(st, side == MARKET_OFFER ? "offer" : "request");
     stmt_text(st, organisation);
     stmt_text(st, title);
-    return one_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 /* ---- Deals ------------------------------------------------------------ */
@@ -237,7 +213,7 @@ int store_market_deal_insert(Db *db, int64_t tenant, int64_t request, int64_t of
     bind_opt_int(st, event);
     bind_opt_int(st, user);
     stmt_int(st, now);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_market_deal_get(Db *db, Arena *a, int64_t tenant, int64_t id, MarketDeal *out)
@@ -276,7 +252,7 @@ int store_market_deal_active(Db *db, int64_t tenant, int64_t request, int64_t of
     stmt_int(st, tenant);
     stmt_int(st, request);
     stmt_int(st, offer);
-    return one_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_market_deals_of_post(Db *db, Arena *a, int64_t tenant, int64_t post, MarketDeal **out, size_t *n)
@@ -321,7 +297,7 @@ int store_market_event_insert(Db *db, int64_t tenant, const MarketEventInput *in
     stmt_text(st, in->description ? in->description : "");
     bind_opt_int(st, user);
     stmt_int(st, now);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_market_event_get(Db *db, Arena *a, int64_t tenant, int64_t id, MarketEvent *out)
@@ -361,7 +337,7 @@ int store_market_event_find(Db *db, int64_t tenant, const char *date, const char
     stmt_int(st, tenant);
     stmt_text(st, date);
     stmt_text(st, title);
-    return one_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_market_participant_add(Db *db, int64_t tenant, int64_t event, const char *organisation, int64_t user,

@@ -17,18 +17,6 @@ static const char *dup_opt(Arena *a, Stmt *st, int col)
     return s && *s ? arena_strdup(a, s) : NULL;
 }
 
-static int returning_id(Stmt *st, int64_t *id)
-{
-    int rc = stmt_step(st);
-    if (rc == DB_ROW) {
-        if (id)
-            *id = col_int(st, 0);
-        rc = DB_OK;
-    }
-    stmt_reset(st);
-    return rc;
-}
-
 static void bind_opt_text(Stmt *st, const char *v)
 {
     stmt_text(st, v && *v ? v : NULL);
@@ -150,7 +138,7 @@ int store_vac_insert(Db *db, int64_t tenant, const VacancyInput *in, int64_t use
     bind_opt_text(st, in->closes_on);
     bind_opt_int(st, user);
     stmt_int(st, now);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_vac_get(Db *db, Arena *a, int64_t tenant, int64_t id, Vacancy *out)
@@ -209,7 +197,7 @@ int store_vac_find(Db *db, int64_t tenant, const char *title, int64_t *id)
     Stmt *st = db_stmt(db, Q_VAC_FIND);
     stmt_int(st, tenant);
     stmt_text(st, title);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_vac_candidates(Db *db, Arena *a, int64_t tenant, const char *today, int availability, const char *areas,
@@ -384,7 +372,7 @@ int store_vol_response_insert(Db *db, int64_t tenant, int64_t vacancy, int64_t u
     stmt_int(st, user);
     stmt_text(st, message ? message : "");
     stmt_int(st, now);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_vol_response_get(Db *db, Arena *a, int64_t tenant, int64_t id, VolResponse *out)
@@ -407,7 +395,7 @@ int store_vol_response_find(Db *db, int64_t tenant, int64_t vacancy, int64_t use
     stmt_int(st, tenant);
     stmt_int(st, vacancy);
     stmt_int(st, user);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_vol_responses_of_vacancy(Db *db, Arena *a, int64_t tenant, int64_t vacancy, VolResponse **out,
@@ -464,7 +452,7 @@ int store_vol_placement_insert(Db *db, int64_t tenant, int64_t vacancy, int64_t 
     stmt_int(st, vacancy);
     stmt_int(st, user);
     stmt_int(st, now);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_vol_placement_get(Db *db, Arena *a, int64_t tenant, int64_t id, Placement *out)
@@ -553,7 +541,7 @@ int store_vol_invitation_insert(Db *db, int64_t tenant, int64_t vacancy, int64_t
     bind_opt_int(st, by);
     stmt_text(st, message ? message : "");
     stmt_int(st, now);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_vol_invitation_get(Db *db, Arena *a, int64_t tenant, int64_t id, Invitation *out)
@@ -576,7 +564,7 @@ int store_vol_invitation_find(Db *db, int64_t tenant, int64_t vacancy, int64_t u
     stmt_int(st, tenant);
     stmt_int(st, vacancy);
     stmt_int(st, user);
-    return returning_id(st, id);
+    return stmt_run_id(st, id);
 }
 
 int store_vol_invitations_of_user(Db *db, Arena *a, int64_t tenant, int64_t user, Invitation **out, size_t *n)
