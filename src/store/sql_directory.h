@@ -95,8 +95,11 @@
     [Q_PLACE_SET_DETAILS] = "UPDATE places SET address = ?3, activities = ?4, area_code = ?5" \
                             " WHERE tenant_id = ?1 AND code = ?2", \
     [Q_PLACE_SET_POSITION] = "UPDATE places SET position = ?3 WHERE tenant_id = ?1 AND code = ?2", \
-    [Q_OFFICIAL_LIST] = "SELECT " DIR_OFFICIAL_COLS DIR_OFFICIAL_FROM " WHERE u.tenant_id = ?1" \
-                        " AND (u.role = 'official' OR p.user_id IS NOT NULL)" \
+    /* From the officials and the profiles (index users_role), not from every \
+     * user: at 33,000 users that took 30 ms; +u.tenant_id keeps the plan on the ids. */ \
+    [Q_OFFICIAL_LIST] = "SELECT " DIR_OFFICIAL_COLS DIR_OFFICIAL_FROM " WHERE +u.tenant_id = ?1" \
+                        " AND u.id IN (SELECT id FROM users WHERE tenant_id = ?1 AND role = 'official'" \
+                        "              UNION SELECT user_id FROM official_profiles WHERE tenant_id = ?1)" \
                         " AND (CAST(?2 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM official_themes t" \
                         "      WHERE t.tenant_id = u.tenant_id AND t.user_id = u.id AND t.theme_code = ?2))" \
                         " AND (CAST(?3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM official_areas x" \
