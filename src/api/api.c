@@ -131,3 +131,22 @@ int64_t api_id_param(Request *r, int index)
     }
     return id;
 }
+
+const char *api_query_text(Request *r, const char *name)
+{
+    const char *v = text_trim(r->arena, req_arg(r, name));
+    return v && *v ? v : NULL;
+}
+
+int api_query_int(Request *r, const char *name, int def, int min, int max, FieldErrors *e, const char *msg)
+{
+    const char *v = api_query_text(r, name);
+    int64_t n;
+    if (!v)
+        return def;
+    if (!parse_int64(v, &n) || n < min || n > max) {
+        errors_add(e, name, msg);
+        return def;
+    }
+    return (int)n;
+}

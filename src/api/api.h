@@ -18,5 +18,10 @@ void api_status(Request *r, Status s, const FieldErrors *fields);
 json_t *api_body(Request *r);
 /* The {id} route parameter as a positive integer, or 0 (then 404 sent). */
 int64_t api_id_param(Request *r, int index);
+/* A query-string argument, trimmed; NULL when absent or empty. */
+const char *api_query_text(Request *r, const char *name);
+/* A whole number from the query string in [min, max]; absent or empty
+ * gives def, anything else gives def and msg as the error on name. */
+int api_query_int(Request *r, const char *name, int def, int min, int max, FieldErrors *e, const char *msg);
 
 #endif

@@ -12,29 +12,10 @@
 #include "domain/reference.h"
 #include "lib/text.h"
 
-static const char *query_text(Request *r, const char *name)
-{
-    const char *v = text_trim(r->arena, req_arg(r, name));
-    return v && *v ? v : NULL;
-}
-
-static int query_int(Request *r, const char *name, int def, int min, int max, FieldErrors *e, const char *msg)
-{
-    const char *v = query_text(r, name);
-    int64_t n;
-    if (!v)
-        return def;
-    if (!parse_int64(v, &n) || n < min || n > max) {
-        errors_add(e, name, msg);
-        return def;
-    }
-    return (int)n;
-}
-
 /* The filter value when it is a known code; otherwise an error. */
 static const char *query_code(Request *r, const char *name, char kind, FieldErrors *e)
 {
-    const char *v = query_text(r, name);
+    const char *v = api_query_text(r, name);
     if (!v)
         return NULL;
     CodeName *c = NULL;
@@ -155,10 +136,10 @@ void api_organisations(Request *r)
     OrganisationFilter f = { .theme = query_code(r, "theme", 't', &e),
                              .help_kind = query_code(r, "help_kind", 'h', &e),
                              .area = query_code(r, "area", 'a', &e),
-                             .kind = query_text(r, "kind") };
-    f.page = query_int(r, "page", 1, 1, INT_MAX / DIR_PER_PAGE_MAX, &e,
+                             .kind = api_query_text(r, "kind") };
+    f.page = api_query_int(r, "page", 1, 1, INT_MAX / DIR_PER_PAGE_MAX, &e,
                        "Geef een paginanummer: een heel getal vanaf 1.");
-    f.per_page = query_int(r, "per_page", DIR_PER_PAGE_DEFAULT, 1, DIR_PER_PAGE_MAX, &e,
+    f.per_page = api_query_int(r, "per_page", DIR_PER_PAGE_DEFAULT, 1, DIR_PER_PAGE_MAX, &e,
                            "Kies 1 tot en met 100 per pagina.");
     if (e.n) {
         api_status(r, ERR_INVALID, &e);

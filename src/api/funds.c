@@ -17,7 +17,6 @@
 
 #define MSG_CENTS "Dit moet een bedrag in hele centen zijn."
 #define MSG_WHOLE "Dit moet een heel getal zijn."
-#define MSG_BOOL "Dit moet true of false zijn."
 #define MSG_NOT_YOURS "Deze aanvraag zien alleen de aanvrager, de commissie van het fonds en medewerkers van de gemeente."
 #define MSG_LINES "Dit moet een lijst zijn als [{\"description\": \"…\", \"amount_cents\": 2500}]."
 
@@ -373,17 +372,6 @@ static int read_int(json_t *obj, const char *key, const char *field, int64_t min
     }
     *out = json_integer_value(v);
     return 1;
-}
-
-static void read_bool(json_t *obj, const char *key, int *out, FieldErrors *e)
-{
-    json_t *v = json_object_get(obj, key);
-    if (!v || json_is_null(v))
-        return;
-    if (json_is_boolean(v))
-        *out = json_is_true(v);
-    else
-        errors_add(e, key, MSG_BOOL);
 }
 
 static void read_lines(Request *r, json_t *body, ApplicationInput *in, FieldErrors *e)
@@ -1102,7 +1090,7 @@ void api_application_pay(Request *r)
     FieldErrors e = { 0 };
     if (!read_int(body, "amount_cents", "amount_cents", 0, &cents, MSG_CENTS, &e) && !errors_get(&e, "amount_cents"))
         errors_add(&e, "amount_cents", "Geef het bedrag in hele centen.");
-    read_bool(body, "repayment", &repayment, &e);
+    api_read_bool(body, "repayment", &repayment, &e);
     api_read_text(r, body, "note", &note, &e);
     json_decref(body);
     if (e.n)
@@ -1168,7 +1156,7 @@ void api_application_report_review(Request *r)
     int accepted = -1;
     const char *note = NULL;
     FieldErrors e = { 0 };
-    read_bool(body, "accepted", &accepted, &e);
+    api_read_bool(body, "accepted", &accepted, &e);
     api_read_text(r, body, "note", &note, &e);
     json_decref(body);
     if (accepted < 0 && !errors_get(&e, "accepted"))

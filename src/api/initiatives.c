@@ -54,26 +54,6 @@ static int load_editable(Request *r, int64_t id, Initiative *in)
 
 /* ---- The list ------------------------------------------------------ */
 
-static const char *query_text(Request *r, const char *name)
-{
-    const char *v = text_trim(r->arena, req_arg(r, name));
-    return v && *v ? v : NULL;
-}
-
-/* A whole number from the query string in [min, max]; empty gives def. */
-static int query_int(Request *r, const char *name, int def, int min, int max, FieldErrors *e, const char *msg)
-{
-    const char *v = query_text(r, name);
-    int64_t n;
-    if (!v)
-        return def;
-    if (!parse_int64(v, &n) || n < min || n > max) {
-        errors_add(e, name, msg);
-        return def;
-    }
-    return (int)n;
-}
-
 static int theme_known(Request *r, const char *code)
 {
     CodeName *v = NULL;
@@ -113,12 +93,13 @@ static void check_filter(Request *r, const InitiativeFilter *f, FieldErrors *e)
 void api_initiatives_list(Request *r)
 {
     FieldErrors e = { 0 };
-    InitiativeFilter f = { .q = query_text(r, "q"),
-                           .area = query_text(r, "area"),
-                           .theme = query_text(r, "theme"),
-                           .state = query_text(r, "state") };
-    f.page = query_int(r, "page", 1, 1, INT_MAX, &e, "Geef een paginanummer: een heel getal vanaf 1.");
-    f.per_page = query_int(r, "per_page", PER_PAGE_DEFAULT, 1, PER_PAGE_MAX, &e, "Kies 1 tot en met 100 per pagina.");
+    InitiativeFilter f = { .q = api_query_text(r, "q"),
+                           .area = api_query_text(r, "area"),
+                           .theme = api_query_text(r, "theme"),
+                           .state = api_query_text(r, "state") };
+    f.page = api_query_int(r, "page", 1, 1, INT_MAX, &e, "Geef een paginanummer: een heel getal vanaf 1.");
+    f.per_page =
+        api_query_int(r, "per_page", PER_PAGE_DEFAULT, 1, PER_PAGE_MAX, &e, "Kies 1 tot en met 100 per pagina.");
     check_filter(r, &f, &e);
     if (e.n) {
         api_status(r, ERR_INVALID, &e);

@@ -62,5 +62,8 @@ void api_read_help(Request *r, json_t *obj, const char *prefix, HelpInput *h, Fi
  * (text) or leaves *out (id); the wrong type adds an error. */
 int api_read_text(Request *r, json_t *obj, const char *key, const char **out, FieldErrors *e);
 int api_read_id(json_t *obj, const char *key, int64_t *out, FieldErrors *e);
+/* A boolean member: absent or null leaves *out alone (0); anything but true
+ * or false is an error on key (1 when it was there). */
+int api_read_bool(json_t *obj, const char *key, int *out, FieldErrors *e);
 
 #endif

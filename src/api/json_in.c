@@ -52,6 +52,18 @@ int api_read_id(json_t *obj, const char *key, int64_t *out, FieldErrors *e)
     return 1;
 }
 
+int api_read_bool(json_t *obj, const char *key, int *out, FieldErrors *e)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!v || json_is_null(v))
+        return 0;
+    if (json_is_boolean(v))
+        *out = json_is_true(v);
+    else
+        errors_add(e, key, MSG_BOOL);
+    return 1;
+}
+
 /* A tag is on or off, so a repeated code counts once (the store would
  * refuse it twice). One more than the maximum is kept so that the domain
  * can say there are too many. */

@@ -13,12 +13,6 @@
 #include "lib/dates.h"
 #include "lib/text.h"
 
-static const char *query_text(Request *r, const char *name)
-{
-    const char *v = text_trim(r->arena, req_arg(r, name));
-    return v && *v ? v : NULL;
-}
-
 static json_t *post_object(Request *r, const MarketPost *p)
 {
     json_t *sdgs = json_array();
@@ -67,32 +61,32 @@ static void list(Request *r, MarketSide side)
 {
     FieldErrors e = { 0 };
     MarketFilter f = { .side = side, .open_only = 1, .page = 1, .per_page = MARKET_PER_PAGE_DEFAULT };
-    f.kind = query_text(r, "kind");
+    f.kind = api_query_text(r, "kind");
     if (f.kind && !market_kind_valid(f.kind))
         errors_add(&e, "kind", "Kies knowledge, hands of means.");
-    f.organisation = query_text(r, "organisation");
-    f.q = query_text(r, "q");
+    f.organisation = api_query_text(r, "organisation");
+    f.q = api_query_text(r, "q");
     const char *v;
     int64_t n;
-    if ((v = query_text(r, "sdg"))) {
+    if ((v = api_query_text(r, "sdg"))) {
         if (!parse_int64(v, &n) || n < 1 || n > 17)
             errors_add(&e, "sdg", "Werelddoelen zijn de nummers 1 tot en met 17.");
         else
             f.sdg = (int)n;
     }
-    if ((v = query_text(r, "state"))) {
+    if ((v = api_query_text(r, "state"))) {
         if (strcmp(v, "all") == 0)
             f.open_only = 0;
         else if (strcmp(v, "open") != 0)
             errors_add(&e, "state", "Kies open of all.");
     }
-    if ((v = query_text(r, "page"))) {
+    if ((v = api_query_text(r, "page"))) {
         if (!parse_int64(v, &n) || n < 1 || n > INT_MAX / MARKET_PER_PAGE_MAX)
             errors_add(&e, "page", "Geef een paginanummer vanaf 1.");
         else
             f.page = (int)n;
     }
-    if ((v = query_text(r, "per_page"))) {
+    if ((v = api_query_text(r, "per_page"))) {
         if (!parse_int64(v, &n) || n < 1 || n > MARKET_PER_PAGE_MAX)
             errors_add(&e, "per_page", "Geef een aantal per pagina van 1 tot en met 100.");
         else

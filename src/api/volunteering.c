@@ -17,12 +17,6 @@ static const char *const day_codes[VOL_DAYS] = { "monday", "tuesday", "wednesday
                                                  "friday", "saturday", "sunday" };
 static const char *const part_codes[VOL_PARTS] = { "morning", "afternoon", "evening" };
 
-static const char *query_text(Request *r, const char *name)
-{
-    const char *v = text_trim(r->arena, req_arg(r, name));
-    return v && *v ? v : NULL;
-}
-
 /* ["tuesday_afternoon", …] */
 static json_t *slots_json(int mask)
 {
@@ -126,19 +120,6 @@ static int read_int(json_t *body, const char *key, int *out, FieldErrors *e, con
     return 1;
 }
 
-static int read_bool(json_t *body, const char *key, int *out, FieldErrors *e)
-{
-    json_t *v = json_object_get(body, key);
-    if (!v || json_is_null(v))
-        return 0;
-    if (!json_is_boolean(v)) {
-        errors_add(e, key, "Geef true of false.");
-        return 0;
-    }
-    *out = json_is_true(v);
-    return 1;
-}
-
 static json_t *profile_object(const VolunteerProfile *p, int own);
 
 static json_t *vacancy_object(Request *r, const Vacancy *v)
@@ -181,12 +162,12 @@ void api_vacancies(Request *r)
 {
     FieldErrors e = { 0 };
     VacancyFilter f = { 0 };
-    f.q = query_text(r, "q");
-    f.theme = query_text(r, "theme");
-    f.area = query_text(r, "area");
-    f.organisation = query_text(r, "organisation");
+    f.q = api_query_text(r, "q");
+    f.theme = api_query_text(r, "theme");
+    f.area = api_query_text(r, "area");
+    f.organisation = api_query_text(r, "organisation");
     const char *v;
-    if ((v = query_text(r, "kind"))) {
+    if ((v = api_query_text(r, "kind"))) {
         if (strcmp(v, "one_off") == 0)
             f.kind = VAC_KIND_ONE_OFF;
         else if (strcmp(v, "recurring") == 0)
@@ -194,12 +175,12 @@ void api_vacancies(Request *r)
         else
             errors_add(&e, "kind", "Kies one_off (eenmalig) of recurring (vast).");
     }
-    if ((v = query_text(r, "suits"))) {
+    if ((v = api_query_text(r, "suits"))) {
         f.suits = vol_suits_parse(v);
         if (!f.suits)
             errors_add(&e, "suits", "Kies youth, older, learning_dutch, newcomers of labour_distance.");
     }
-    if ((v = query_text(r, "from_home"))) {
+    if ((v = api_query_text(r, "from_home"))) {
         if (strcmp(v, "true") == 0 || strcmp(v, "1") == 0)
             f.from_home = 1;
         else if (strcmp(v, "false") != 0 && strcmp(v, "0") != 0)
@@ -311,7 +292,7 @@ void api_vacancy_create(Request *r)
     api_read_text(r, body, "period_end", &in.period_end, &e);
     api_read_text(r, body, "contact", &in.contact, &e);
     api_read_text(r, body, "closes_on", &in.closes_on, &e);
-    read_bool(body, "from_home", &in.from_home, &e);
+    api_read_bool(body, "from_home", &in.from_home, &e);
     read_int(body, "hours", &in.hours, &e, "Geef het aantal uur als geheel getal.");
     read_int(body, "hours_per_week", &in.hours_per_week, &e, "Geef het aantal uur per week als geheel getal.");
     read_int(body, "places", &in.places, &e, "Geef het aantal mensen als geheel getal.");
@@ -474,7 +455,7 @@ void api_volunteer_me_update(Request *r)
         in.n_areas = n;
     }
     read_slots(body, "availability", &in.availability, &e);
-    read_bool(body, "visible", &in.visible, &e);
+    api_read_bool(body, "visible", &in.visible, &e);
     const char *pref = NULL;
     if (api_read_text(r, body, "preference", &pref, &e) && pref) {
         int p = vol_preference_parse(pref);
@@ -523,7 +504,7 @@ void api_volunteers(Request *r)
 {
     VolunteerProfile *v;
     size_t n;
-    Status s = volunteer_search(&r->ctx, query_text(r, "q"), &v, &n);
+    Status s = volunteer_search(&r->ctx, api_query_text(r, "q"), &v, &n);
     if (s != STATUS_OK) {
         FieldErrors e = { 0 };
         if (s == ERR_FORBIDDEN)
