@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "api/json.h"
+#include "api/objects.h"
 #include "api/routes.h"
 #include "domain/reference.h"
 #include "lib/text.h"
@@ -147,10 +148,11 @@ void api_initiative_create(Request *r)
         send_initiative(r, id, 201);
 }
 
+/* From the object made ahead when there is one (api/objects.c), else made now. */
 void api_initiative_get(Request *r)
 {
     int64_t id = api_id_param(r, 0);
-    if (id)
+    if (id && !api_object_send(r, id))
         send_initiative(r, id, 200);
 }
 

@@ -45,6 +45,11 @@ void api_write_initiative_item(JsonOut *o, const char *key, Request *r, const In
 /* The whole initiative as GET /initiatives/{id} shows it. Never holds
  * the initiator's e-mail or phone; the name only when shown publicly. */
 void api_write_initiative(JsonOut *o, const char *key, Request *r, const Initiative *in);
+/* The same in two parts, for objects made ahead (api/objects.c): the head
+ * is everything but the deadline, which depends on the day, and leaves the
+ * object open; the tail writes the deadline and closes it. */
+void api_write_initiative_head(JsonOut *o, const char *key, Arena *a, const Initiative *in);
+void api_write_initiative_tail(JsonOut *o, Ctx *c, ProcState state, int64_t state_since, int64_t submitted_at);
 void api_write_help(JsonOut *o, const char *key, const HelpRequest *h);
 /* The same as trees, for answers built with jansson. */
 json_t *api_initiative_item(Request *r, const Initiative *in);

@@ -30,7 +30,7 @@ static json_t *as_tree(Buf *b)
 }
 
 /* An ISO time (datetime_iso), or null for 0; written without printf. */
-static void put_time(JsonOut *o, const char *key, Request *r, int64_t t)
+static void put_time(JsonOut *o, const char *key, Arena *a, int64_t t)
 {
     if (!t) {
         jout_null(o, key);
@@ -40,7 +40,7 @@ static void put_time(JsonOut *o, const char *key, Request *r, int64_t t)
     int y, m, d;
     date_to_ymd(day, &y, &m, &d);
     if (y < 0 || y > 9999) {
-        jout_str(o, key, datetime_iso(r->arena, t));
+        jout_str(o, key, datetime_iso(a, t));
         return;
     }
     int v[6] = { y, m, d, (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60) };
@@ -63,7 +63,7 @@ static void put_code_name(JsonOut *o, const char *key, const char *code, const c
 }
 
 /* The fields a list item and the whole object share. */
-static void put_base(JsonOut *o, Request *r, const Initiative *in)
+static void put_base(JsonOut *o, Arena *a, const Initiative *in)
 {
     jout_int(o, "id", in->id);
     jout_str(o, "title", in->title);
@@ -72,8 +72,8 @@ static void put_base(JsonOut *o, Request *r, const Initiative *in)
     jout_str(o, "state", state_code(in->state));
     jout_str(o, "state_label", state_label(in->state));
     jout_str(o, "initiator", initiative_public_name(in));
-    put_time(o, "created_at", r, in->created_at);
-    put_time(o, "submitted_at", r, in->submitted_at);
+    put_time(o, "created_at", a, in->created_at);
+    put_time(o, "submitted_at", a, in->submitted_at);
     /* "/initiatieven/%lld", without printf */
     char url[48] = "\"/initiatieven/", num[24], *p = num + sizeof num;
     size_t n = 15;
@@ -92,7 +92,7 @@ static void put_base(JsonOut *o, Request *r, const Initiative *in)
 void api_write_initiative_item(JsonOut *o, const char *key, Request *r, const Initiative *in)
 {
     jout_object(o, key);
-    put_base(o, r, in);
+    put_base(o, r->arena, in);
     if (in->snippet) {
         /* The store marks matches with \x01 and \x02; clients get
          * HTML-safe text with <mark>, the same as the list page shows. */
@@ -165,30 +165,14 @@ static void put_tags(JsonOut *o, const Initiative *in)
     jout_end_array(o);
 }
 
-static void put_deadline(JsonOut *o, Request *r, const Initiative *in)
-{
-    Deadline d = initiative_deadline(&r->ctx, in);
-    if (!d.active) {
-        jout_null(o, "deadline");
-        return;
-    }
-    jout_object(o, "deadline");
-    jout_str(o, "state", state_code(in->state));
-    jout_str(o, "what", d.what);
-    jout_str(o, "due", date_iso(r->arena, d.due_day));
-    jout_int(o, "days_left", d.days_left);
-    jout_bool(o, "overdue", d.days_left < 0);
-    jout_end_object(o);
-}
-
-void api_write_initiative(JsonOut *o, const char *key, Request *r, const Initiative *in)
+void api_write_initiative_head(JsonOut *o, const char *key, Arena *a, const Initiative *in)
 {
     jout_object(o, key);
-    put_base(o, r, in);
+    put_base(o, a, in);
     jout_str(o, "description", in->description);
     jout_bool(o, "show_name", in->show_name);
-    put_time(o, "updated_at", r, in->updated_at);
-    put_time(o, "state_since", r, in->state_since);
+    put_time(o, "updated_at", a, in->updated_at);
+    put_time(o, "state_since", a, in->state_since);
     put_tags(o, in);
     jout_array(o, "help_requests");
     for (size_t i = 0; i < in->n_help; i++)
@@ -201,8 +185,30 @@ void api_write_initiative(JsonOut *o, const char *key, Request *r, const Initiat
     } else {
         jout_null(o, "contact");
     }
-    put_deadline(o, r, in);
+}
+
+void api_write_initiative_tail(JsonOut *o, Ctx *c, ProcState state, int64_t state_since, int64_t submitted_at)
+{
+    Initiative in = { .state = state, .state_since = state_since, .submitted_at = submitted_at };
+    Deadline d = initiative_deadline(c, &in);
+    if (!d.active) {
+        jout_null(o, "deadline");
+    } else {
+        jout_object(o, "deadline");
+        jout_str(o, "state", state_code(state));
+        jout_str(o, "what", d.what);
+        jout_str(o, "due", date_iso(c->arena, d.due_day));
+        jout_int(o, "days_left", d.days_left);
+        jout_bool(o, "overdue", d.days_left < 0);
+        jout_end_object(o);
+    }
     jout_end_object(o);
+}
+
+void api_write_initiative(JsonOut *o, const char *key, Request *r, const Initiative *in)
+{
+    api_write_initiative_head(o, key, r->arena, in);
+    api_write_initiative_tail(o, &r->ctx, in->state, in->state_since, in->submitted_at);
 }
 
 json_t *api_initiative_object(Request *r, const Initiative *in)

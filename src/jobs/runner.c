@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "api/objects.h"
 #include "domain/accounts.h"
 #include "domain/jobs.h"
 #include "lib/dates.h"
@@ -21,7 +22,12 @@ struct JobRunner {
     pthread_cond_t wake;
     int stop;
     int ensured;
+    ObjectRound objects;
 };
+
+/* Making the API's initiative objects takes at most this much of a tick,
+ * so a backlog (after an upgrade) is worked off in steps. */
+enum { OBJECTS_TICK_MS = 1000 };
 
 static void tick(JobRunner *jr)
 {
@@ -36,6 +42,9 @@ static void tick(JobRunner *jr)
     if (jr->ensured)
         jobs_run_due(&c, jr->owner, &ran);
     arena_free(a);
+    size_t made = 0;
+    if (api_objects_make(db, &jr->objects, c.now, OBJECTS_TICK_MS, &made) != STATUS_OK)
+        fprintf(stderr, "wijzer: API-objecten maken mislukt: %s\n", db_errmsg(db));
     store_release(jr->store, db);
 }
 

@@ -12,6 +12,7 @@
 #include "store/queries_market.h"
 #include "store/queries_funds.h"
 #include "store/queries_match.h"
+#include "store/queries_objects.h"
 #include "store/queries_overview.h"
 #include "store/queries_wegwijzer.h"
 #include "store/queries_volunteering.h"
@@ -51,7 +52,8 @@
     WIJZER_CONNECTION_QUERIES(X) \
     WIJZER_WEGWIJZER_QUERIES(X) \
     WIJZER_MARKET_QUERIES(X) \
-    WIJZER_VOLUNTEERING_QUERIES(X)
+    WIJZER_VOLUNTEERING_QUERIES(X) \
+    WIJZER_OBJECT_QUERIES(X)
 
 #define WIJZER_QUERY_ENUM(name) name,
 typedef enum QueryId { WIJZER_QUERIES(WIJZER_QUERY_ENUM) Q_COUNT_ } QueryId;

@@ -17,6 +17,7 @@
 #include "store/sql_market.h"
 #include "store/sql_funds.h"
 #include "store/sql_match.h"
+#include "store/sql_objects.h"
 #include "store/sql_overview.h"
 #include "store/sql_volunteering.h"
 
@@ -300,4 +301,6 @@ const char *const sqlite_queries[Q_COUNT_] = {
     MARKET_SQLITE_QUERIES
     /* Volunteering: store/sql_volunteering.h. */
     VOLUNTEERING_SQLITE_QUERIES
+    /* Prepared API objects: store/sql_objects.h. */
+    OBJECT_SQLITE_QUERIES
 };

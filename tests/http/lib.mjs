@@ -75,14 +75,14 @@ export function serve(db, opts) {
 // Registers before/after hooks for one test file: a fresh database with
 // demo data, the cast of USERS with API tokens, and a running server.
 // The returned object is filled in by the before hook.
-export function useServer({ users = USERS } = {}) {
+export function useServer({ users = USERS, env } = {}) {
   const ctx = { users };
   before(async () => {
     ctx.dir = tempDir();
     ctx.db = initDb(ctx.dir);
     ctx.ids = {};
     ctx.tokens = addUsers(ctx.db, users, ctx.ids);
-    ctx.server = await serve(ctx.db);
+    ctx.server = await serve(ctx.db, env ? { env } : undefined);
     ctx.base = ctx.server.base;
   });
   after(async () => {

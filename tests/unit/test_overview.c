@@ -81,31 +81,6 @@ static int teardown(void **state)
     return 0;
 }
 
-/* SQL the program itself never runs (a connection to a goal is made in
- * domain/connections.c), on a connection of its own. */
-static void raw_sql(Fixture *f, const char *sql)
-{
-    if (f->tdb.pg) {
-        char url[512];
-        snprintf(url, sizeof url, "%s%s", testdb_pg_base(), f->tdb.pgname);
-        PGconn *c = PQconnectdb(url);
-        assert_int_equal(PQstatus(c), CONNECTION_OK);
-        PGresult *r = PQexec(c, sql);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK)
-            fail_msg("%s: %s", sql, PQerrorMessage(c));
-        PQclear(r);
-        PQfinish(c);
-    } else {
-        sqlite3 *c;
-        assert_int_equal(sqlite3_open(f->tdb.path, &c), SQLITE_OK);
-        sqlite3_busy_timeout(c, 5000);
-        char *err = NULL;
-        if (sqlite3_exec(c, sql, NULL, NULL, &err) != SQLITE_OK)
-            fail_msg("%s: %s", sql, err);
-        sqlite3_close(c);
-    }
-}
-
 static void link_goal(Fixture *f, int64_t initiative, const char *goal)
 {
     char sql[256];
@@ -113,7 +88,7 @@ static void link_goal(Fixture *f, int64_t initiative, const char *goal)
              "INSERT INTO initiative_goals (tenant_id, initiative_id, goal_code, created_at)"
              " VALUES (%lld, %lld, '%s', 1)",
              (long long)f->tenant.id, (long long)initiative, goal);
-    raw_sql(f, sql);
+    testdb_exec(&f->tdb, sql);
 }
 
 /* An initiative with one open help request, submitted (ingediend). */
@@ -297,7 +272,7 @@ static void test_tenants_apart(void **state)
      * (Its rows go in first: reference lists are kept for two seconds.) */
     assert_int_equal(store_tenant_upsert(f->db, "wassenaar", "Wassenaar", "w.example"), DB_OK);
 #define WASSENAAR "(SELECT id FROM tenants WHERE code = 'wassenaar')"
-    raw_sql(f, "INSERT INTO areas (tenant_id, code, name, kind, parent_code) VALUES"
+    testdb_exec(&f->tdb, "INSERT INTO areas (tenant_id, code, name, kind, parent_code) VALUES"
                " (" WASSENAAR ", 'voorburg-noord', 'Noord', 'wijk', NULL),"
                " (" WASSENAAR ", 'bovenveen', 'Veen', 'buurt', 'voorburg-noord');"
                " INSERT INTO goals (tenant_id, code, title_nl, source_document) VALUES"

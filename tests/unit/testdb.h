@@ -9,6 +9,7 @@
 #define WIJZER_TESTDB_H
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,34 @@ static inline void testdb_close(TestDb *t, Store *store, Db *db, Ctx *c)
         unlink(p);
         snprintf(p, sizeof p, "%s-shm", t->path);
         unlink(p);
+    }
+}
+
+/* SQL the program itself never runs (to set up or break a case), on a
+ * connection of its own to t's database. */
+static inline void testdb_exec(const TestDb *t, const char *sql)
+{
+    if (t->pg) {
+        char url[512];
+        snprintf(url, sizeof url, "%s%s", testdb_pg_base(), t->pgname);
+        PGconn *c = PQconnectdb(url);
+        if (PQstatus(c) != CONNECTION_OK)
+            fail_msg("connect %s: %s", url, PQerrorMessage(c));
+        PQsetNoticeProcessor(c, testdb_no_notices, NULL);
+        PGresult *r = PQexec(c, sql);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK)
+            fail_msg("%s: %s", sql, PQerrorMessage(c));
+        PQclear(r);
+        PQfinish(c);
+    } else {
+        sqlite3 *c;
+        if (sqlite3_open(t->path, &c) != SQLITE_OK)
+            fail_msg("open %s", t->path);
+        sqlite3_busy_timeout(c, 5000);
+        char *err = NULL;
+        if (sqlite3_exec(c, sql, NULL, NULL, &err) != SQLITE_OK)
+            fail_msg("%s: %s", sql, err);
+        sqlite3_close(c);
     }
 }
 
