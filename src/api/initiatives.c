@@ -9,6 +9,7 @@
 #include "api/objects.h"
 #include "api/routes.h"
 #include "domain/reference.h"
+#include "lib/form.h"
 #include "lib/text.h"
 
 enum { Q_MAX = 200, PER_PAGE_DEFAULT = 20, PER_PAGE_MAX = 100 };
@@ -91,6 +92,62 @@ static void check_filter(Request *r, const InitiativeFilter *f, FieldErrors *e)
         errors_add(e, "theme", "Dit thema kennen we niet.");
 }
 
+/* The URL of the batch after the item `last`, with the same filters. */
+static const char *next_url(Request *r, const InitiativeFilter *f, int64_t last)
+{
+    Buf q;
+    buf_init(&q);
+    buf_puts(&q, arena_printf(r->arena, "/api/v1/initiatives?after=%lld&per_page=%d", (long long)last, f->per_page));
+    const char *names[] = { "area", "theme", "state" }, *values[] = { f->area, f->theme, f->state };
+    for (size_t i = 0; i < 3; i++)
+        if (values[i]) {
+            buf_puts(&q, arena_printf(r->arena, "&%s=", names[i]));
+            url_encode_into(&q, values[i]);
+        }
+    const char *url = arena_strdup(r->arena, buf_cstr(&q));
+    buf_free(&q);
+    return url;
+}
+
+/* ?after=ID: 0 when absent, -1 (and an error) when not an id. */
+static int64_t query_after(Request *r, FieldErrors *e)
+{
+    const char *v = api_query_text(r, "after");
+    int64_t id;
+    if (!v)
+        return 0;
+    if (!parse_int64(v, &id) || id < 1) {
+        errors_add(e, "after", "Geef bij after het nummer (id) van een initiatief: een heel getal vanaf 1.");
+        return -1;
+    }
+    return id;
+}
+
+/* Items, then "next" (the batch after the last item, or null) unless
+ * this is a search, whose order is not by id. */
+static void send_list(Request *r, const InitiativeFilter *f, const InitiativePage *p, int more, int by_page)
+{
+    JsonOut o;
+    json_answer(r, 200, &o);
+    jout_object(&o, NULL);
+    jout_array(&o, "items");
+    for (size_t i = 0; i < p->n; i++)
+        api_write_initiative_item(&o, NULL, r, &p->items[i]);
+    jout_end_array(&o);
+    if (by_page) {
+        jout_int(&o, "total", p->total);
+        jout_int(&o, "page", f->page);
+    }
+    jout_int(&o, "per_page", f->per_page);
+    if (!f->q) {
+        if (more && p->n)
+            jout_str(&o, "next", next_url(r, f, p->items[p->n - 1].id));
+        else
+            jout_null(&o, "next");
+    }
+    jout_end_object(&o);
+}
+
 void api_initiatives_list(Request *r)
 {
     FieldErrors e = { 0 };
@@ -101,28 +158,43 @@ void api_initiatives_list(Request *r)
     f.page = api_query_int(r, "page", 1, 1, INT_MAX, &e, "Geef een paginanummer: een heel getal vanaf 1.");
     f.per_page =
         api_query_int(r, "per_page", PER_PAGE_DEFAULT, 1, PER_PAGE_MAX, &e, "Kies 1 tot en met 100 per pagina.");
+    int64_t after = query_after(r, &e);
     check_filter(r, &f, &e);
     if (e.n) {
         api_status(r, ERR_INVALID, &e);
         return;
     }
+    if (after && f.q) {
+        errors_add(&e, "after", "Met after bladert u op nummer; zoekresultaten (q) staan op volgorde van hoe goed ze "
+                                "passen. Blader door zoekresultaten met page.");
+        api_error(r, 400, "bad_request", "Zoeken (q) en after gaan niet samen.", &e);
+        return;
+    }
+    if (after && api_query_text(r, "page")) {
+        errors_add(&e, "after", "Gebruik page of after, niet allebei.");
+        api_error(r, 400, "bad_request", "Gebruik page of after, niet allebei.", &e);
+        return;
+    }
+    if (!initiative_page_reachable(f.page, f.per_page)) {
+        errors_add(&e, "page",
+                   arena_printf(r->arena,
+                                "Pagina's gaan tot de nieuwste %s initiatieven: hier tot en met pagina %d. Loop de "
+                                "hele lijst door met after: begin bij pagina 1 en volg next. Of kies een wijk, "
+                                "thema of stap.",
+                                initiative_reach_label(r->arena), initiative_last_page(LIST_OFFSET_MAX, f.per_page)));
+        api_error(r, 400, "too_deep", "Zo ver terugbladeren kan niet.", &e);
+        return;
+    }
     InitiativePage p;
-    Status s = initiative_list(&r->ctx, &f, &p);
+    int more = 0;
+    Status s = after ? initiative_list_after(&r->ctx, &f, after, &p, &more) : initiative_list(&r->ctx, &f, &p);
     if (s != STATUS_OK) {
         api_status(r, s, NULL);
         return;
     }
-    JsonOut o;
-    json_answer(r, 200, &o);
-    jout_object(&o, NULL);
-    jout_array(&o, "items");
-    for (size_t i = 0; i < p.n; i++)
-        api_write_initiative_item(&o, NULL, r, &p.items[i]);
-    jout_end_array(&o);
-    jout_int(&o, "total", p.total);
-    jout_int(&o, "page", f.page);
-    jout_int(&o, "per_page", f.per_page);
-    jout_end_object(&o);
+    if (!after)
+        more = p.n && (int64_t)(f.page - 1) * f.per_page + (int64_t)p.n < p.total;
+    send_list(r, &f, &p, more, !after);
 }
 
 /* ---- One initiative ------------------------------------------------ */

@@ -30,15 +30,6 @@ int connection_kind_parse(const char *s, ConnectionKind *out)
     return 0;
 }
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 int connection_may_edit(Ctx *c, const Initiative *in)
 {
     return c->user && in && (c->user->id == in->initiator_id || role_is_staff(c->user->role));
@@ -66,7 +57,8 @@ static Status check(Ctx *c, int64_t initiative, ConnectionKind kind, const char 
     if ((unsigned)kind >= CONN_KIND_COUNT_)
         return ERR_INVALID;
     int64_t initiator = 0;
-    Status s = from_db(store_conn_initiative_brief(c->db, c->arena, c->tenant->id, initiative, &initiator, NULL, NULL));
+    Status s =
+        status_from_db(store_conn_initiative_brief(c->db, c->arena, c->tenant->id, initiative, &initiator, NULL, NULL));
     if (s != STATUS_OK)
         return s;
     const char *t = text_trim(c->arena, *target);
@@ -79,13 +71,13 @@ static Status check(Ctx *c, int64_t initiative, ConnectionKind kind, const char 
         if (!may)
             return ERR_FORBIDDEN;
         const char *title;
-        return from_db(store_conn_goal_title(c->db, c->arena, c->tenant->id, t, &title));
+        return status_from_db(store_conn_goal_title(c->db, c->arena, c->tenant->id, t, &title));
     }
     case CONN_ORGANISATION: {
         if (!may && !directory_is_member(c, t, c->user->id))
             return ERR_FORBIDDEN;
         Organisation o;
-        return from_db(store_organisation_get(c->db, c->arena, c->tenant->id, t, &o));
+        return status_from_db(store_organisation_get(c->db, c->arena, c->tenant->id, t, &o));
     }
     case CONN_INITIATIVE: {
         int64_t other = parse_id(t);
@@ -95,7 +87,8 @@ static Status check(Ctx *c, int64_t initiative, ConnectionKind kind, const char 
             return ERR_INVALID;
         *target = arena_printf(c->arena, "%lld", (long long)other);
         int64_t other_initiator = 0;
-        s = from_db(store_conn_initiative_brief(c->db, c->arena, c->tenant->id, other, &other_initiator, NULL, NULL));
+        s = status_from_db(
+            store_conn_initiative_brief(c->db, c->arena, c->tenant->id, other, &other_initiator, NULL, NULL));
         if (s != STATUS_OK)
             return s;
         if (!may && !may_edit_id(c, other_initiator))
@@ -125,8 +118,8 @@ Status connection_add(Ctx *c, int64_t initiative, ConnectionKind kind, const cha
 
 Status connection_add_unchecked(Ctx *c, int64_t initiative, ConnectionKind kind, const char *target)
 {
-    return from_db(store_conn_add(c->db, c->tenant->id, initiative, kind, target, c->user ? c->user->id : 0, c->now,
-                                  NULL));
+    int64_t by = c->user ? c->user->id : 0;
+    return status_from_db(store_conn_add(c->db, c->tenant->id, initiative, kind, target, by, c->now, NULL));
 }
 
 Status connection_remove(Ctx *c, int64_t initiative, ConnectionKind kind, const char *target)
@@ -138,12 +131,12 @@ Status connection_remove(Ctx *c, int64_t initiative, ConnectionKind kind, const 
         s = STATUS_OK;
     if (s != STATUS_OK)
         return s;
-    return from_db(store_conn_remove(c->db, c->tenant->id, initiative, kind, target));
+    return status_from_db(store_conn_remove(c->db, c->tenant->id, initiative, kind, target));
 }
 
 Status connections_of_initiative(Ctx *c, int64_t initiative, Connection **out, size_t *n)
 {
-    return from_db(store_conns_of_initiative(c->db, c->arena, c->tenant->id, initiative, out, n));
+    return status_from_db(store_conns_of_initiative(c->db, c->arena, c->tenant->id, initiative, out, n));
 }
 
 Status connections_initiatives(Ctx *c, ConnectionKind kind, const char *code, size_t limit,
@@ -153,7 +146,7 @@ Status connections_initiatives(Ctx *c, ConnectionKind kind, const char *code, si
         return ERR_INVALID;
     if (total)
         *total = 0;
-    return from_db(store_conn_initiatives(c->db, c->arena, c->tenant->id, kind, code, limit, out, n, total));
+    return status_from_db(store_conn_initiatives(c->db, c->arena, c->tenant->id, kind, code, limit, out, n, total));
 }
 
 Status connections_of_goal(Ctx *c, const char *goal, size_t limit, ConnectedInitiative **out, size_t *n)
@@ -187,10 +180,11 @@ Status suggestion_dismiss(Ctx *c, int64_t initiative, const char *kind, const ch
     target = text_trim(c->arena, target);
     if (!dismiss_kind_ok(kind) || !target || !*target || strlen(target) > 200)
         return ERR_INVALID;
-    Status s = from_db(store_conn_initiative_brief(c->db, c->arena, c->tenant->id, initiative, NULL, NULL, NULL));
+    Status s =
+        status_from_db(store_conn_initiative_brief(c->db, c->arena, c->tenant->id, initiative, NULL, NULL, NULL));
     if (s != STATUS_OK)
         return s;
-    return from_db(store_dismissal_add(c->db, c->tenant->id, initiative, kind, target, c->user->id, c->now));
+    return status_from_db(store_dismissal_add(c->db, c->tenant->id, initiative, kind, target, c->user->id, c->now));
 }
 
 Status suggestion_dismissed(Ctx *c, int64_t initiative, const char *kind, const char ***out, size_t *n)
@@ -199,5 +193,5 @@ Status suggestion_dismissed(Ctx *c, int64_t initiative, const char *kind, const 
     *n = 0;
     if (!dismiss_kind_ok(kind))
         return ERR_INVALID;
-    return from_db(store_dismissals(c->db, c->arena, c->tenant->id, initiative, kind, out, n));
+    return status_from_db(store_dismissals(c->db, c->arena, c->tenant->id, initiative, kind, out, n));
 }

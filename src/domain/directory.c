@@ -11,15 +11,6 @@
 #include "store/store.h"
 #include "store/store_directory.h"
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 /* ---- Rules ------------------------------------------------------------- */
 
 int directory_may_edit_goals(const User *u)
@@ -227,7 +218,7 @@ Status directory_goal(Ctx *c, const char *code, Goal *out, Goal **children, size
 
 Status directory_holders(Ctx *c, Holder **out, size_t *n)
 {
-    return from_db(store_holders(c->db, c->arena, c->tenant->id, out, n));
+    return status_from_db(store_holders(c->db, c->arena, c->tenant->id, out, n));
 }
 
 static int holder_known(Ctx *c, const char *code)
@@ -262,7 +253,7 @@ Status directory_goal_update(Ctx *c, const char *code, const GoalInput *in, Fiel
         rc = store_goal_set_themes(c->db, c->tenant->id, code, in->themes, in->n_themes);
     if (rc != DB_OK) {
         db_rollback(c->db);
-        return from_db(rc);
+        return status_from_db(rc);
     }
     return db_commit(c->db) == DB_OK ? STATUS_OK : ERR_INTERNAL;
 }
@@ -321,7 +312,7 @@ Status directory_organisations(Ctx *c, const OrganisationFilter *f, Organisation
     int rc = store_organisations(c->db, c->arena, c->tenant->id, &g, out);
     for (size_t i = 0; rc == DB_OK && i < out->n; i++)
         rc = store_organisation_lists(c->db, c->arena, c->tenant->id, &out->items[i]);
-    return from_db(rc);
+    return status_from_db(rc);
 }
 
 Status directory_organisation(Ctx *c, const char *code, Organisation *out)
@@ -329,7 +320,7 @@ Status directory_organisation(Ctx *c, const char *code, Organisation *out)
     int rc = store_organisation_get(c->db, c->arena, c->tenant->id, code, out);
     if (rc == DB_OK)
         rc = store_organisation_lists(c->db, c->arena, c->tenant->id, out);
-    return from_db(rc);
+    return status_from_db(rc);
 }
 
 int directory_is_member(Ctx *c, const char *organisation, int64_t user)
@@ -360,7 +351,7 @@ Status directory_organisation_update(Ctx *c, const char *code, const Organisatio
     if (!c->user)
         return ERR_UNAUTHORIZED;
     Organisation o;
-    Status s = from_db(store_organisation_get(c->db, c->arena, c->tenant->id, code, &o));
+    Status s = status_from_db(store_organisation_get(c->db, c->arena, c->tenant->id, code, &o));
     if (s != STATUS_OK)
         return s;
     if (!directory_may_edit_organisation(c->user, directory_is_member(c, code, c->user->id)))
@@ -376,7 +367,7 @@ Status directory_organisation_update(Ctx *c, const char *code, const Organisatio
         rc = store_organisation_set_lists(c->db, c->tenant->id, code, &ok);
     if (rc != DB_OK) {
         db_rollback(c->db);
-        return from_db(rc);
+        return status_from_db(rc);
     }
     return db_commit(c->db) == DB_OK ? STATUS_OK : ERR_INTERNAL;
 }
@@ -420,15 +411,15 @@ Status directory_organisation_create(Ctx *c, const OrganisationInput *in, FieldE
 Status directory_member_add(Ctx *c, const char *organisation, int64_t user)
 {
     Organisation o;
-    Status s = from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
+    Status s = status_from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
     if (s != STATUS_OK)
         return s;
-    return from_db(store_org_member_add(c->db, c->tenant->id, organisation, user, c->now));
+    return status_from_db(store_org_member_add(c->db, c->tenant->id, organisation, user, c->now));
 }
 
 Status directory_memberships(Ctx *c, int64_t user, CodeName **out, size_t *n)
 {
-    return from_db(store_orgs_of_user(c->db, c->arena, c->tenant->id, user, out, n));
+    return status_from_db(store_orgs_of_user(c->db, c->arena, c->tenant->id, user, out, n));
 }
 
 Status directory_members(Ctx *c, const char *organisation, CodeName **out, size_t *n)
@@ -437,7 +428,7 @@ Status directory_members(Ctx *c, const char *organisation, CodeName **out, size_
         return ERR_UNAUTHORIZED;
     if (!directory_may_edit_organisation(c->user, directory_is_member(c, organisation, c->user->id)))
         return ERR_FORBIDDEN;
-    return from_db(store_org_members(c->db, c->arena, c->tenant->id, organisation, out, n));
+    return status_from_db(store_org_members(c->db, c->arena, c->tenant->id, organisation, out, n));
 }
 
 Status directory_member_add_by_email(Ctx *c, const char *organisation, const char *email, FieldErrors *e,
@@ -446,7 +437,7 @@ Status directory_member_add_by_email(Ctx *c, const char *organisation, const cha
     if (!c->user)
         return ERR_UNAUTHORIZED;
     Organisation o;
-    Status s = from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
+    Status s = status_from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
     if (s != STATUS_OK)
         return s;
     if (!directory_may_edit_organisation(c->user, directory_is_member(c, organisation, c->user->id)))
@@ -466,7 +457,7 @@ Status directory_member_add_by_email(Ctx *c, const char *organisation, const cha
         return ERR_INTERNAL;
     if (user_out)
         *user_out = u.id;
-    return from_db(store_org_member_add(c->db, c->tenant->id, organisation, u.id, c->now));
+    return status_from_db(store_org_member_add(c->db, c->tenant->id, organisation, u.id, c->now));
 }
 
 Status directory_member_remove(Ctx *c, const char *organisation, int64_t user)
@@ -474,7 +465,7 @@ Status directory_member_remove(Ctx *c, const char *organisation, int64_t user)
     if (!c->user)
         return ERR_UNAUTHORIZED;
     Organisation o;
-    Status s = from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
+    Status s = status_from_db(store_organisation_get(c->db, c->arena, c->tenant->id, organisation, &o));
     if (s != STATUS_OK)
         return s;
     if (!directory_may_edit_organisation(c->user, directory_is_member(c, organisation, c->user->id)))
@@ -493,7 +484,7 @@ Status directory_member_remove(Ctx *c, const char *organisation, int64_t user)
         rc = store_org_member_remove(c->db, c->tenant->id, organisation, user);
     if (rc != DB_OK) {
         db_rollback(c->db);
-        return from_db(rc);
+        return status_from_db(rc);
     }
     return db_commit(c->db) == DB_OK ? STATUS_OK : ERR_INTERNAL;
 }
@@ -502,12 +493,12 @@ Status directory_member_remove(Ctx *c, const char *organisation, int64_t user)
 
 Status directory_places(Ctx *c, const char *organisation, Place **out, size_t *n)
 {
-    return from_db(store_places(c->db, c->arena, c->tenant->id, organisation, out, n));
+    return status_from_db(store_places(c->db, c->arena, c->tenant->id, organisation, out, n));
 }
 
 Status directory_place(Ctx *c, const char *code, Place *out)
 {
-    return from_db(store_place_get(c->db, c->arena, c->tenant->id, code, out));
+    return status_from_db(store_place_get(c->db, c->arena, c->tenant->id, code, out));
 }
 
 Status directory_place_set_details(Ctx *c, const char *code, const char *address, const char *activities,
@@ -523,19 +514,19 @@ Status directory_place_set_details(Ctx *c, const char *code, const char *address
         check_codes(c, 'a', (const char *const[]){ area }, 1, e, "area");
     if (e->n)
         return ERR_INVALID;
-    return from_db(store_place_set_details(c->db, c->tenant->id, code, address, activities, area));
+    return status_from_db(store_place_set_details(c->db, c->tenant->id, code, address, activities, area));
 }
 
 /* ---- Officials --------------------------------------------------------- */
 
 Status directory_officials(Ctx *c, const char *theme, const char *area, Official **out, size_t *n)
 {
-    return from_db(store_officials(c->db, c->arena, c->tenant->id, theme, area, out, n));
+    return status_from_db(store_officials(c->db, c->arena, c->tenant->id, theme, area, out, n));
 }
 
 Status directory_official(Ctx *c, int64_t id, Official *out)
 {
-    Status s = from_db(store_official_get(c->db, c->arena, c->tenant->id, id, out));
+    Status s = status_from_db(store_official_get(c->db, c->arena, c->tenant->id, id, out));
     if (s == STATUS_OK && !role_is_staff(out->role) && !out->updated_at)
         return ERR_NOT_FOUND; /* residents have no public profile */
     return s;

@@ -101,21 +101,12 @@ int photos_check(Ctx *c, const PhotoInput *photos, size_t n, size_t n_existing, 
     return problems;
 }
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 Status file_info(Ctx *c, int64_t id, FileInfo *out)
 {
     if (!c->user)
         return ERR_UNAUTHORIZED;
     memset(out, 0, sizeof *out);
-    Status s = from_db(store_file_get(c->db, c->arena, c->tenant->id, id, out));
+    Status s = status_from_db(store_file_get(c->db, c->arena, c->tenant->id, id, out));
     if (s != STATUS_OK)
         return s;
     if (strcmp(out->kind, FILE_KIND_REPORT_PHOTO) == 0) {
@@ -132,5 +123,5 @@ Status file_get(Ctx *c, int64_t id, FileInfo *out, const unsigned char **data, s
     Status s = file_info(c, id, out);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_file_data(c->db, c->arena, c->tenant->id, id, data, len));
+    return status_from_db(store_file_data(c->db, c->arena, c->tenant->id, id, data, len));
 }

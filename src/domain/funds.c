@@ -15,15 +15,6 @@
 #include "store/store_files.h"
 #include "store/store_funds.h"
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 /* ---- names ---- */
 
 static const struct {
@@ -192,12 +183,12 @@ static Status load_fund(Ctx *c, const char *code, int year, Fund *f)
 {
     if (!code || !*code)
         return ERR_NOT_FOUND;
-    return from_db(store_fund_get(c->db, c->arena, c->tenant->id, code, year ? year : fund_year_of(c->now), f));
+    return status_from_db(store_fund_get(c->db, c->arena, c->tenant->id, code, year ? year : fund_year_of(c->now), f));
 }
 
 Status fund_list(Ctx *c, Fund **out, size_t *n)
 {
-    return from_db(store_fund_list(c->db, c->arena, c->tenant->id, fund_year_of(c->now), out, n));
+    return status_from_db(store_fund_list(c->db, c->arena, c->tenant->id, fund_year_of(c->now), out, n));
 }
 
 Status fund_get(Ctx *c, const char *code, Fund *out)
@@ -227,7 +218,7 @@ Status fund_ledger(Ctx *c, const char *code, int year, Ledger *out)
     Status s = load_fund(c, code, year, &f);
     if (s != STATUS_OK)
         return s;
-    return from_db(ledger_of(c, &f, year ? year : fund_year_of(c->now), 0, out));
+    return status_from_db(ledger_of(c, &f, year ? year : fund_year_of(c->now), 0, out));
 }
 
 Status fund_years(Ctx *c, const char *code, Ledger **out, size_t *n)
@@ -239,7 +230,7 @@ Status fund_years(Ctx *c, const char *code, Ledger **out, size_t *n)
     int rc = store_fund_years(c->db, c->arena, c->tenant->id, f.id, out, n);
     for (size_t i = 0; rc == DB_OK && i < *n; i++)
         rc = ledger_of(c, &f, (*out)[i].year, 0, &(*out)[i]);
-    return from_db(rc);
+    return status_from_db(rc);
 }
 
 static int member_of(Ctx *c, int64_t fund, int *chair)
@@ -261,8 +252,8 @@ Status fund_ledger_entries(Ctx *c, const char *code, int year, LedgerEntry **out
         return s;
     if (!is_staff(c) && !member_of(c, f.id, NULL))
         return ERR_FORBIDDEN;
-    return from_db(store_ledger_entries(c->db, c->arena, c->tenant->id, f.id, year ? year : fund_year_of(c->now), out,
-                                        n));
+    int y = year ? year : fund_year_of(c->now);
+    return status_from_db(store_ledger_entries(c->db, c->arena, c->tenant->id, f.id, y, out, n));
 }
 
 static const char *cents_plain(Arena *a, int64_t cents)
@@ -349,7 +340,7 @@ Status fund_update(Ctx *c, const char *code, FundInput *in, FieldErrors *e)
     }
     if (e->n)
         return ERR_INVALID;
-    return from_db(store_fund_update(c->db, c->tenant->id, &f));
+    return status_from_db(store_fund_update(c->db, c->tenant->id, &f));
 }
 
 Status fund_set_budget(Ctx *c, const char *code, int year, int64_t budget_cents, FieldErrors *e)
@@ -409,7 +400,7 @@ Status fund_close_year(Ctx *c, const char *code, int year, FieldErrors *e)
                                   format_euros(c->arena, l.committed_cents));
         return ERR_CONFLICT;
     }
-    return from_db(store_fund_year_close(c->db, c->tenant->id, f.id, year));
+    return status_from_db(store_fund_year_close(c->db, c->tenant->id, f.id, year));
 }
 
 Status fund_criteria(Ctx *c, const char *code, int version, CriteriaSet *out)
@@ -423,7 +414,7 @@ Status fund_criteria(Ctx *c, const char *code, int version, CriteriaSet *out)
     int rc = store_criteria_get(c->db, c->arena, c->tenant->id, f.id, version, out);
     if (rc == DB_OK && out->n == 0)
         return ERR_NOT_FOUND;
-    return from_db(rc);
+    return status_from_db(rc);
 }
 
 static int code_valid(const char *s)
@@ -499,7 +490,7 @@ Status fund_members(Ctx *c, const char *code, Member **out, size_t *n)
         return s;
     if (!is_staff(c) && !member_of(c, f.id, NULL))
         return ERR_FORBIDDEN;
-    return from_db(store_member_list(c->db, c->arena, c->tenant->id, f.id, out, n));
+    return status_from_db(store_member_list(c->db, c->arena, c->tenant->id, f.id, out, n));
 }
 
 Status fund_member_add(Ctx *c, const char *code, int64_t user, int chair)
@@ -533,7 +524,7 @@ Status fund_member_remove(Ctx *c, const char *code, int64_t user)
     Status s = load_fund(c, code, 0, &f);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_member_delete(c->db, c->tenant->id, f.id, user));
+    return status_from_db(store_member_delete(c->db, c->tenant->id, f.id, user));
 }
 
 int member_is(Ctx *c, const char *fund_code)
@@ -553,7 +544,8 @@ Status fund_mine(Ctx *c, Fund **out, size_t *n)
 {
     if (!logged_in(c))
         return ERR_UNAUTHORIZED;
-    return from_db(store_funds_of_member(c->db, c->arena, c->tenant->id, c->user->id, fund_year_of(c->now), out, n));
+    int y = fund_year_of(c->now);
+    return status_from_db(store_funds_of_member(c->db, c->arena, c->tenant->id, c->user->id, y, out, n));
 }
 
 /* ---- applications: rights ---- */
@@ -600,7 +592,7 @@ static Status load_app(Ctx *c, int64_t id, Application *a, Fund *f)
 {
     if (!logged_in(c))
         return ERR_UNAUTHORIZED;
-    Status s = from_db(store_application_get(c->db, c->arena, c->tenant->id, id, a));
+    Status s = status_from_db(store_application_get(c->db, c->arena, c->tenant->id, id, a));
     if (s != STATUS_OK)
         return s;
     s = load_fund(c, a->fund_code, 0, f);
@@ -609,7 +601,7 @@ static Status load_app(Ctx *c, int64_t id, Application *a, Fund *f)
     fill_rights(c, f, a);
     if (!a->me.applicant && !a->me.member && !a->me.staff)
         return ERR_FORBIDDEN;
-    return from_db(store_file_list(c->db, c->arena, c->tenant->id, FILE_KIND_REPORT_PHOTO, id, &a->report.photos,
+    return status_from_db(store_file_list(c->db, c->arena, c->tenant->id, FILE_KIND_REPORT_PHOTO, id, &a->report.photos,
                                    &a->report.n_photos));
 }
 
@@ -891,10 +883,10 @@ Status application_start(Ctx *c, int64_t id)
         return ERR_FORBIDDEN;
     if (a.state != APP_INGEDIEND)
         return ERR_CONFLICT;
-    return from_db(store_application_set_state(c->db, c->tenant->id, id, APP_INGEDIEND, APP_IN_BEOORDELING, c->now)) ==
-                   ERR_NOT_FOUND
-               ? ERR_CONFLICT
-               : STATUS_OK;
+    /* Not found: another official took it up first. A failure is one. */
+    s = status_from_db(
+        store_application_set_state(c->db, c->tenant->id, id, APP_INGEDIEND, APP_IN_BEOORDELING, c->now));
+    return s == ERR_NOT_FOUND ? ERR_CONFLICT : s;
 }
 
 Status application_request_info(Ctx *c, int64_t id, const char *question, FieldErrors *e)
@@ -1104,7 +1096,7 @@ Status application_conflicts(Ctx *c, int64_t application, Conflict **out, size_t
         return s;
     if (!a.me.member && !a.me.staff)
         return ERR_FORBIDDEN;
-    return from_db(store_conflict_list(c->db, c->arena, c->tenant->id, application, out, n));
+    return status_from_db(store_conflict_list(c->db, c->arena, c->tenant->id, application, out, n));
 }
 
 Status application_scores(Ctx *c, int64_t application, ScoreSheet *out)
@@ -1546,7 +1538,7 @@ Status round_list(Ctx *c, const char *fund_code, Round **out, size_t *n)
     Status s = fund_for_committee(c, fund_code, &f, NULL);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_round_list(c->db, c->arena, c->tenant->id, f.id, out, n));
+    return status_from_db(store_round_list(c->db, c->arena, c->tenant->id, f.id, out, n));
 }
 
 Status round_create(Ctx *c, const char *fund_code, const char *date, const char *note, FieldErrors *e, int64_t *id)
@@ -1586,7 +1578,7 @@ Status round_get(Ctx *c, int64_t id, Round *out)
 {
     if (!logged_in(c))
         return ERR_UNAUTHORIZED;
-    Status s = from_db(store_round_get(c->db, c->arena, c->tenant->id, id, out));
+    Status s = status_from_db(store_round_get(c->db, c->arena, c->tenant->id, id, out));
     if (s != STATUS_OK)
         return s;
     Fund f;
@@ -1636,8 +1628,8 @@ Status fund_decisions_public(Ctx *c, const char *fund_code, int year, PublicDeci
     Status s = load_fund(c, fund_code, 0, &f);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_decisions_public(c->db, c->arena, c->tenant->id, f.id, year ? year : fund_year_of(c->now),
-                                          out, n));
+    int y = year ? year : fund_year_of(c->now);
+    return status_from_db(store_decisions_public(c->db, c->arena, c->tenant->id, f.id, y, out, n));
 }
 
 Status fund_use_by_area(Ctx *c, const char *fund_code, int year, UseRow **out, size_t *n)
@@ -1646,7 +1638,8 @@ Status fund_use_by_area(Ctx *c, const char *fund_code, int year, UseRow **out, s
     Status s = load_fund(c, fund_code, 0, &f);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_use_by_area(c->db, c->arena, c->tenant->id, f.id, year ? year : fund_year_of(c->now), out, n));
+    int y = year ? year : fund_year_of(c->now);
+    return status_from_db(store_use_by_area(c->db, c->arena, c->tenant->id, f.id, y, out, n));
 }
 
 Status fund_use_by_theme(Ctx *c, const char *fund_code, int year, UseRow **out, size_t *n)
@@ -1655,8 +1648,8 @@ Status fund_use_by_theme(Ctx *c, const char *fund_code, int year, UseRow **out, 
     Status s = load_fund(c, fund_code, 0, &f);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_use_by_theme(c->db, c->arena, c->tenant->id, f.id, year ? year : fund_year_of(c->now), out,
-                                      n));
+    int y = year ? year : fund_year_of(c->now);
+    return status_from_db(store_use_by_theme(c->db, c->arena, c->tenant->id, f.id, y, out, n));
 }
 
 /* ---- reference data ---- */

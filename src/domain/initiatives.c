@@ -10,15 +10,6 @@
 #include "store/store.h"
 #include "store/store_match.h"
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 /* Checks one text field: required, valid UTF-8, length in characters. */
 static const char *check_text(Arena *a, const char **value, int required, size_t min, size_t max, FieldErrors *e,
                               const char *field, const char *what)
@@ -212,7 +203,7 @@ int initiative_may_edit(const Ctx *c, const Initiative *in)
 
 Status initiative_get(Ctx *c, int64_t id, Initiative *out)
 {
-    return from_db(store_initiative_get_at(c->db, c->arena, c->tenant->id, id,
+    return status_from_db(store_initiative_get_at(c->db, c->arena, c->tenant->id, id,
                                            c->data_version_known ? c->data_version : -1, out));
 }
 
@@ -272,7 +263,7 @@ Status initiative_update(Ctx *c, int64_t id, InitiativeInput *in, FieldErrors *e
 
 Status initiative_themes(Ctx *c, int64_t id, CodeName **out, size_t *n)
 {
-    return from_db(store_initiative_themes(c->db, c->arena, c->tenant->id, id, out, n));
+    return status_from_db(store_initiative_themes(c->db, c->arena, c->tenant->id, id, out, n));
 }
 
 Status initiative_page_themes(Ctx *c, InitiativePage *pg)
@@ -282,7 +273,7 @@ Status initiative_page_themes(Ctx *c, InitiativePage *pg)
     Status s = reference_themes(c, &all, &n_all);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_initiative_page_themes(c->db, c->arena, c->tenant->id, all, n_all, pg));
+    return status_from_db(store_initiative_page_themes(c->db, c->arena, c->tenant->id, all, n_all, pg));
 }
 
 Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n)
@@ -291,7 +282,7 @@ Status initiative_timeline(Ctx *c, int64_t id, TimelineEvent **out, size_t *n)
     Status s = initiative_get(c, id, &cur);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_timeline(c->db, c->arena, c->tenant->id, id, out, n));
+    return status_from_db(store_timeline(c->db, c->arena, c->tenant->id, id, out, n));
 }
 
 Status initiative_transition(Ctx *c, int64_t id, ProcState to, const char *note, int64_t contact, FieldErrors *e)
@@ -402,7 +393,7 @@ Status initiative_add_help(Ctx *c, int64_t id, HelpInput *h, FieldErrors *e, int
     if (e->n)
         return ERR_INVALID;
     HelpRequest r = { .kind = h->kind, .description = h->description, .amount_cents = h->amount_cents, .state = HELP_OPEN };
-    return from_db(store_help_request_insert(c->db, c->tenant->id, id, &r, c->now, help_id));
+    return status_from_db(store_help_request_insert(c->db, c->tenant->id, id, &r, c->now, help_id));
 }
 
 Status initiative_set_help_state(Ctx *c, int64_t id, int64_t help_id, HelpState st)
@@ -411,19 +402,72 @@ Status initiative_set_help_state(Ctx *c, int64_t id, int64_t help_id, HelpState 
         return ERR_UNAUTHORIZED;
     if (!role_is_staff(c->user->role))
         return ERR_FORBIDDEN;
-    return from_db(store_help_request_set_state(c->db, c->tenant->id, id, help_id, st));
+    return status_from_db(store_help_request_set_state(c->db, c->tenant->id, id, help_id, st));
+}
+
+int initiative_page_reachable(int page, int per_page)
+{
+    return page >= 1 && per_page >= 1 && (int64_t)(page - 1) * per_page < LIST_OFFSET_MAX;
+}
+
+int initiative_last_page(int64_t total, int per_page)
+{
+    if (per_page < 1)
+        return 1;
+    int64_t shown = total < LIST_OFFSET_MAX ? total : LIST_OFFSET_MAX;
+    int64_t last = (shown + per_page - 1) / per_page;
+    return last < 1 ? 1 : (int)last;
+}
+
+const char *initiative_reach_label(Arena *a)
+{
+    return format_count(a, LIST_OFFSET_MAX);
 }
 
 Status initiative_list(Ctx *c, const InitiativeFilter *f, InitiativePage *out)
 {
-    return from_db(store_initiative_list(c->db, c->arena, c->tenant->id, f, out));
+    InitiativeFilter g = *f;
+    if (g.page < 1)
+        g.page = 1;
+    if (g.per_page < 1)
+        g.per_page = 20;
+    if (!initiative_page_reachable(g.page, g.per_page))
+        return ERR_INVALID;
+    /* A page that straddles the reach stops at it: the offset's cost is
+     * bounded, and so is what the pages show together. */
+    int64_t offset = (int64_t)(g.page - 1) * g.per_page;
+    int64_t keep = LIST_OFFSET_MAX - offset < g.per_page ? LIST_OFFSET_MAX - offset : g.per_page;
+    Status s = status_from_db(store_initiative_list(c->db, c->arena, c->tenant->id, &g, out));
+    if (s == STATUS_OK && (int64_t)out->n > keep)
+        out->n = (size_t)keep;
+    return s;
+}
+
+Status initiative_count(Ctx *c, const InitiativeFilter *f, int64_t *total)
+{
+    return status_from_db(store_initiative_count(c->db, c->arena, c->tenant->id, f, total));
+}
+
+Status initiative_list_after(Ctx *c, const InitiativeFilter *f, int64_t after, InitiativePage *out, int *more)
+{
+    *more = 0;
+    if (f->q || after < 0)
+        return ERR_INVALID;
+    int per_page = f->per_page > 0 ? f->per_page : 20;
+    /* One more than asked for says whether there is more. */
+    Status s = status_from_db(store_initiative_list_after(c->db, c->arena, c->tenant->id, f, after, per_page + 1, out));
+    if (s == STATUS_OK && out->n > (size_t)per_page) {
+        out->n = (size_t)per_page;
+        *more = 1;
+    }
+    return s;
 }
 
 Status initiative_mine(Ctx *c, InitiativePage *out)
 {
     if (!c->user)
         return ERR_UNAUTHORIZED;
-    return from_db(store_initiatives_by_initiator(c->db, c->arena, c->tenant->id, c->user->id, out));
+    return status_from_db(store_initiatives_by_initiator(c->db, c->arena, c->tenant->id, c->user->id, out));
 }
 
 DeadlineRules deadline_rules(Ctx *c)
@@ -441,6 +485,8 @@ DeadlineRules deadline_rules(Ctx *c)
 
 Deadline initiative_deadline(Ctx *c, const Initiative *in)
 {
+    if (!process_has_deadline(in->state))
+        return (Deadline){ 0 }; /* without reading the rules (settings) */
     DeadlineRules r = deadline_rules(c);
     return process_deadline(&r, in->state, in->state_since, in->submitted_at, c->now);
 }

@@ -67,7 +67,29 @@ Status initiative_transition(Ctx *c, int64_t id, ProcState to, const char *note,
 Status initiative_set_contact(Ctx *c, int64_t id, int64_t contact, FieldErrors *e);
 Status initiative_add_help(Ctx *c, int64_t id, HelpInput *h, FieldErrors *e, int64_t *help_id);
 Status initiative_set_help_state(Ctx *c, int64_t id, int64_t help_id, HelpState s);
+/* Pages of a list use OFFSET, which costs time in proportion to the
+ * depth, so a list shows only its newest LIST_OFFSET_MAX items (page 500
+ * at 20 per page); people narrow down with a word or a filter, programs
+ * walk a whole list with initiative_list_after. */
+enum { LIST_OFFSET_MAX = 10000 };
+/* Whether the page (from 1) of per_page items starts within the reach. */
+int initiative_page_reachable(int page, int per_page);
+/* The last page worth showing of a list of total items: at the end of the
+ * list or at the reach, whichever comes first; at least 1. */
+int initiative_last_page(int64_t total, int per_page);
+/* LIST_OFFSET_MAX written the Dutch way ("10.000"), for messages. */
+const char *initiative_reach_label(Arena *a);
+/* ERR_INVALID for a page out of reach; the page's items stop at the
+ * reach (out->total still counts them all). */
 Status initiative_list(Ctx *c, const InitiativeFilter *f, InitiativePage *out);
+/* The number of items of the list, without them. */
+Status initiative_count(Ctx *c, const InitiativeFilter *f, int64_t *total);
+/* Keyset paging, as deep as the list goes at the cost of its first page:
+ * the next f->per_page items with an id below `after` (0: from the
+ * newest), newest first, with f's filters; f->page is ignored and there is
+ * no total. *more: whether items follow the last one. A search (f->q)
+ * ranks its hits, so it has no such order: ERR_INVALID. */
+Status initiative_list_after(Ctx *c, const InitiativeFilter *f, int64_t after, InitiativePage *out, int *more);
 Status initiative_mine(Ctx *c, InitiativePage *out);
 /* The official's queue: overdue first, then by deadline. */
 Status initiative_queue(Ctx *c, const char *area, int only_mine, InitiativePage *out, Deadline **deadlines);

@@ -11,15 +11,6 @@
 #include "store/store.h"
 #include "store/store_market.h"
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 /* ---- Rules ------------------------------------------------------------- */
 
 static const char *const deal_codes[DEAL_COUNT_] = { "voorgesteld", "afgesproken", "uitgevoerd", "geannuleerd" };
@@ -153,7 +144,7 @@ Status market_post_create(Ctx *c, MarketSide side, const MarketPostInput *in, Fi
 
 Status market_post(Ctx *c, MarketSide side, int64_t id, MarketPost *out)
 {
-    Status s = from_db(store_market_post_get(c->db, c->arena, c->tenant->id, id, out));
+    Status s = status_from_db(store_market_post_get(c->db, c->arena, c->tenant->id, id, out));
     if (s == STATUS_OK && out->side != side)
         return ERR_NOT_FOUND;
     return s;
@@ -168,7 +159,7 @@ Status market_posts(Ctx *c, const MarketFilter *f, MarketPage *out)
         g.per_page = MARKET_PER_PAGE_DEFAULT;
     if (g.q && !*g.q)
         g.q = NULL;
-    return from_db(store_market_posts(c->db, c->arena, c->tenant->id, &g, out));
+    return status_from_db(store_market_posts(c->db, c->arena, c->tenant->id, &g, out));
 }
 
 Status market_post_set_open(Ctx *c, int64_t id, int open)
@@ -176,12 +167,12 @@ Status market_post_set_open(Ctx *c, int64_t id, int open)
     if (!c->user)
         return ERR_UNAUTHORIZED;
     MarketPost p;
-    Status s = from_db(store_market_post_get(c->db, c->arena, c->tenant->id, id, &p));
+    Status s = status_from_db(store_market_post_get(c->db, c->arena, c->tenant->id, id, &p));
     if (s != STATUS_OK)
         return s;
     if (!market_may_post_for(c, p.organisation))
         return ERR_FORBIDDEN;
-    return from_db(store_market_post_set_open(c->db, c->tenant->id, id, open, c->now));
+    return status_from_db(store_market_post_set_open(c->db, c->tenant->id, id, open, c->now));
 }
 
 /* ---- Deals ------------------------------------------------------------- */
@@ -246,7 +237,7 @@ Status market_match(Ctx *c, int64_t request_id, int64_t offer_id, int64_t value_
 
 Status market_deal(Ctx *c, int64_t id, MarketDeal *out)
 {
-    return from_db(store_market_deal_get(c->db, c->arena, c->tenant->id, id, out));
+    return status_from_db(store_market_deal_get(c->db, c->arena, c->tenant->id, id, out));
 }
 
 Status market_deal_move(Ctx *c, int64_t id, DealState to)
@@ -264,12 +255,12 @@ Status market_deal_move(Ctx *c, int64_t id, DealState to)
     int rc = store_market_deal_set_state(c->db, c->tenant->id, id, d.state, to, c->user->id, c->now);
     if (rc == DB_DONE)
         return ERR_CONFLICT; /* someone moved it in the meantime */
-    return from_db(rc);
+    return status_from_db(rc);
 }
 
 Status market_deals_of_post(Ctx *c, int64_t post_id, MarketDeal **out, size_t *n)
 {
-    return from_db(store_market_deals_of_post(c->db, c->arena, c->tenant->id, post_id, out, n));
+    return status_from_db(store_market_deals_of_post(c->db, c->arena, c->tenant->id, post_id, out, n));
 }
 
 /* ---- Events ------------------------------------------------------------ */
@@ -292,12 +283,12 @@ Status market_event_create(Ctx *c, const MarketEventInput *in, FieldErrors *e, i
     ok.description = check_text(c->arena, in->description, 0, MARKET_TEXT_MAX, e, "description", "de beschrijving");
     if (e->n)
         return ERR_INVALID;
-    return from_db(store_market_event_insert(c->db, c->tenant->id, &ok, c->user->id, c->now, id_out));
+    return status_from_db(store_market_event_insert(c->db, c->tenant->id, &ok, c->user->id, c->now, id_out));
 }
 
 Status market_events(Ctx *c, MarketEvent **out, size_t *n)
 {
-    return from_db(store_market_events(c->db, c->arena, c->tenant->id, out, n));
+    return status_from_db(store_market_events(c->db, c->arena, c->tenant->id, out, n));
 }
 
 Status market_event(Ctx *c, int64_t id, MarketEventDetail *out)
@@ -318,7 +309,7 @@ Status market_event(Ctx *c, int64_t id, MarketEventDetail *out)
             out->total_value_cents += out->deals[i].value_cents;
             out->active_deals++;
         }
-    return from_db(rc);
+    return status_from_db(rc);
 }
 
 Status market_event_register(Ctx *c, int64_t event, const char *organisation)
@@ -327,14 +318,14 @@ Status market_event_register(Ctx *c, int64_t event, const char *organisation)
         return ERR_UNAUTHORIZED;
     MarketEvent ev;
     Organisation org;
-    Status s = from_db(store_market_event_get(c->db, c->arena, c->tenant->id, event, &ev));
+    Status s = status_from_db(store_market_event_get(c->db, c->arena, c->tenant->id, event, &ev));
     if (s == STATUS_OK && (!organisation || directory_organisation(c, organisation, &org) != STATUS_OK))
         s = ERR_NOT_FOUND;
     if (s != STATUS_OK)
         return s;
     if (!market_may_deal(c->user, directory_is_member(c, organisation, c->user->id)))
         return ERR_FORBIDDEN;
-    return from_db(store_market_participant_add(c->db, c->tenant->id, event, organisation, c->user->id, c->now));
+    return status_from_db(store_market_participant_add(c->db, c->tenant->id, event, organisation, c->user->id, c->now));
 }
 
 Status market_event_pitch(Ctx *c, int64_t event, int64_t request_id, int on)
@@ -345,10 +336,10 @@ Status market_event_pitch(Ctx *c, int64_t event, int64_t request_id, int on)
         return ERR_FORBIDDEN;
     MarketEvent ev;
     MarketPost rq;
-    Status s = from_db(store_market_event_get(c->db, c->arena, c->tenant->id, event, &ev));
+    Status s = status_from_db(store_market_event_get(c->db, c->arena, c->tenant->id, event, &ev));
     if (s == STATUS_OK)
         s = market_post(c, MARKET_REQUEST, request_id, &rq);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_market_pitch_set(c->db, c->tenant->id, event, request_id, on));
+    return status_from_db(store_market_pitch_set(c->db, c->tenant->id, event, request_id, on));
 }

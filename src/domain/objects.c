@@ -3,33 +3,24 @@
 
 #include "store/store.h"
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 Status object_get(Ctx *c, int64_t id, int64_t format, StoredObject *out)
 {
-    return from_db(store_object_get(c->db, c->arena, c->tenant->id, id, format, out));
+    return status_from_db(store_object_get(c->db, c->arena, c->tenant->id, id, format, out));
 }
 
 Status objects_todo(Ctx *c, size_t max, ObjectTodo **out, size_t *n)
 {
-    return from_db(store_object_todo(c->db, c->arena, max, out, n));
+    return status_from_db(store_object_todo(c->db, c->arena, max, out, n));
 }
 
 Status objects_other_format(Ctx *c, int64_t after, int64_t format, size_t max, ObjectTodo **out, size_t *n)
 {
-    return from_db(store_object_other_format(c->db, c->arena, after, format, max, out, n));
+    return status_from_db(store_object_other_format(c->db, c->arena, after, format, max, out, n));
 }
 
 Status object_initiative(Ctx *c, const ObjectTodo *t, Initiative *out)
 {
-    return from_db(store_initiative_get(c->db, c->arena, t->tenant_id, t->initiative_id, out));
+    return status_from_db(store_initiative_get(c->db, c->arena, t->tenant_id, t->initiative_id, out));
 }
 
 Status objects_put(Ctx *c, const ObjectTodo *t, const StoredObject *o, size_t n, int64_t format, size_t *kept)
@@ -60,15 +51,15 @@ static const char KIND[] = "initiative";
 
 Status objects_format(Ctx *c, int64_t *format)
 {
-    return from_db(store_object_format_get(c->db, KIND, format));
+    return status_from_db(store_object_format_get(c->db, KIND, format));
 }
 
 Status objects_set_format(Ctx *c, int64_t format)
 {
-    return from_db(store_object_format_set(c->db, KIND, format));
+    return status_from_db(store_object_format_set(c->db, KIND, format));
 }
 
 Status objects_counts(Ctx *c, int64_t *made, int64_t *waiting)
 {
-    return from_db(store_object_counts(c->db, made, waiting));
+    return status_from_db(store_object_counts(c->db, made, waiting));
 }

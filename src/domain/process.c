@@ -147,6 +147,11 @@ int process_next(Role role, int is_initiator, ProcState from, ProcState out[ST_C
     return n;
 }
 
+int process_has_deadline(ProcState state)
+{
+    return state == ST_INGEDIEND || state == ST_INTAKE || state == ST_IN_BEHANDELING;
+}
+
 Deadline process_deadline(const DeadlineRules *rules, ProcState state, int64_t state_since, int64_t submitted_at,
                           int64_t now)
 {

@@ -43,6 +43,9 @@ typedef struct Deadline {
     int64_t days_left;        /* negative: overdue by -days_left days */
 } Deadline;
 
+/* Whether the municipality has a term in this state (process_deadline is
+ * active): ingediend, intake and in behandeling. */
+int process_has_deadline(ProcState state);
 Deadline process_deadline(const DeadlineRules *rules, ProcState state, int64_t state_since, int64_t submitted_at,
                           int64_t now);
 

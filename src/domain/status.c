@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "store/db.h"
+
 void errors_add(FieldErrors *e, const char *field, const char *message)
 {
     if (!e || errors_get(e, field) || e->n == FIELD_ERRORS_MAX)
@@ -17,4 +19,13 @@ const char *errors_get(const FieldErrors *e, const char *field)
         if (strcmp(e->field[i], field) == 0)
             return e->message[i];
     return NULL;
+}
+
+Status status_from_db(int rc)
+{
+    if (rc == DB_OK)
+        return STATUS_OK;
+    if (rc == DB_DONE)
+        return ERR_NOT_FOUND;
+    return ERR_INTERNAL;
 }

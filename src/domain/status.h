@@ -30,4 +30,8 @@ typedef struct FieldErrors {
 void errors_add(FieldErrors *e, const char *field, const char *message);
 const char *errors_get(const FieldErrors *e, const char *field);
 
+/* A store result as a status: DB_OK is OK, DB_DONE (no such row) is
+ * ERR_NOT_FOUND, anything else ERR_INTERNAL. */
+Status status_from_db(int rc);
+
 #endif

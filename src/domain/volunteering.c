@@ -15,15 +15,6 @@
 #include "store/store.h"
 #include "store/store_volunteering.h"
 
-static Status from_db(int rc)
-{
-    if (rc == DB_OK)
-        return STATUS_OK;
-    if (rc == DB_DONE)
-        return ERR_NOT_FOUND;
-    return ERR_INTERNAL;
-}
-
 /* ---- Rules ------------------------------------------------------------- */
 
 static const char *const vac_codes[VAC_STATE_COUNT_] = { "open", "filled", "closed" };
@@ -326,7 +317,7 @@ Status vacancy_create(Ctx *c, const VacancyInput *in, FieldErrors *e, int64_t *i
 
 Status vacancy_get(Ctx *c, int64_t id, Vacancy *out)
 {
-    Status s = from_db(store_vac_get(c->db, c->arena, c->tenant->id, id, out));
+    Status s = status_from_db(store_vac_get(c->db, c->arena, c->tenant->id, id, out));
     if (s == STATUS_OK && out->state == VAC_CLOSED && !vacancy_may_manage(c, out))
         return ERR_NOT_FOUND;
     return s;
@@ -337,7 +328,7 @@ Status vacancy_list(Ctx *c, const VacancyFilter *f, Vacancy **out, size_t *n)
     VacancyFilter g = *f;
     if (g.limit < 1 || g.limit > VOL_LIST_MAX)
         g.limit = VOL_LIST_MAX;
-    return from_db(store_vac_list(c->db, c->arena, c->tenant->id, today(c), &g, out, n));
+    return status_from_db(store_vac_list(c->db, c->arena, c->tenant->id, today(c), &g, out, n));
 }
 
 Status vacancy_set_open(Ctx *c, int64_t id, int open)
@@ -345,13 +336,13 @@ Status vacancy_set_open(Ctx *c, int64_t id, int open)
     if (!c->user)
         return ERR_UNAUTHORIZED;
     Vacancy v;
-    Status s = from_db(store_vac_get(c->db, c->arena, c->tenant->id, id, &v));
+    Status s = status_from_db(store_vac_get(c->db, c->arena, c->tenant->id, id, &v));
     if (s != STATUS_OK)
         return s;
     if (!vacancy_may_manage(c, &v))
         return ERR_FORBIDDEN;
     VacancyState to = !open ? VAC_CLOSED : v.accepted >= v.places ? VAC_FILLED : VAC_OPEN;
-    return from_db(store_vac_set_state(c->db, c->tenant->id, id, to, c->now));
+    return status_from_db(store_vac_set_state(c->db, c->tenant->id, id, to, c->now));
 }
 
 /* ---- Profiles ----------------------------------------------------------- */
@@ -368,7 +359,7 @@ Status volunteer_profile_get(Ctx *c, VolunteerProfile *out)
         out->skills = "";
         return STATUS_OK;
     }
-    return from_db(rc);
+    return status_from_db(rc);
 }
 
 Status volunteer_profile_save(Ctx *c, const VolunteerInput *in, FieldErrors *e)
@@ -397,7 +388,7 @@ Status volunteer_profile_save(Ctx *c, const VolunteerInput *in, FieldErrors *e)
         errors_add(e, "preference", "Kies eenmalig, vast of allebei.");
     if (e->n)
         return ERR_INVALID;
-    return from_db(store_vol_profile_save(c->db, c->tenant->id, c->user->id, &ok, c->now));
+    return status_from_db(store_vol_profile_save(c->db, c->tenant->id, c->user->id, &ok, c->now));
 }
 
 int volunteer_may_search(Ctx *c)
@@ -418,7 +409,7 @@ Status volunteer_search(Ctx *c, const char *q, VolunteerProfile **out, size_t *n
     if (!volunteer_may_search(c))
         return ERR_FORBIDDEN;
     const char *t = text_trim(c->arena, q);
-    return from_db(store_vol_search(c->db, c->arena, c->tenant->id, t ? t : "", out, n));
+    return status_from_db(store_vol_search(c->db, c->arena, c->tenant->id, t ? t : "", out, n));
 }
 
 /* ---- Responses and placements ------------------------------------------ */
@@ -461,7 +452,7 @@ static Status managed(Ctx *c, int64_t vacancy, Vacancy *v)
 {
     if (!c->user)
         return ERR_UNAUTHORIZED;
-    Status s = from_db(store_vac_get(c->db, c->arena, c->tenant->id, vacancy, v));
+    Status s = status_from_db(store_vac_get(c->db, c->arena, c->tenant->id, vacancy, v));
     if (s != STATUS_OK)
         return s;
     return vacancy_may_manage(c, v) ? STATUS_OK : ERR_FORBIDDEN;
@@ -473,14 +464,14 @@ Status vacancy_responses(Ctx *c, int64_t vacancy, VolResponse **out, size_t *n)
     Status s = managed(c, vacancy, &v);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_vol_responses_of_vacancy(c->db, c->arena, c->tenant->id, vacancy, out, n));
+    return status_from_db(store_vol_responses_of_vacancy(c->db, c->arena, c->tenant->id, vacancy, out, n));
 }
 
 Status volunteer_my_responses(Ctx *c, VolResponse **out, size_t *n)
 {
     if (!c->user)
         return ERR_UNAUTHORIZED;
-    return from_db(store_vol_responses_of_user(c->db, c->arena, c->tenant->id, c->user->id, out, n));
+    return status_from_db(store_vol_responses_of_user(c->db, c->arena, c->tenant->id, c->user->id, out, n));
 }
 
 Status vacancy_placements(Ctx *c, int64_t vacancy, Placement **out, size_t *n)
@@ -489,7 +480,7 @@ Status vacancy_placements(Ctx *c, int64_t vacancy, Placement **out, size_t *n)
     Status s = managed(c, vacancy, &v);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_vol_placements_of_vacancy(c->db, c->arena, c->tenant->id, vacancy, out, n));
+    return status_from_db(store_vol_placements_of_vacancy(c->db, c->arena, c->tenant->id, vacancy, out, n));
 }
 
 Status response_decide(Ctx *c, int64_t response, int accept)
@@ -497,7 +488,7 @@ Status response_decide(Ctx *c, int64_t response, int accept)
     if (!c->user)
         return ERR_UNAUTHORIZED;
     VolResponse r;
-    Status s = from_db(store_vol_response_get(c->db, c->arena, c->tenant->id, response, &r));
+    Status s = status_from_db(store_vol_response_get(c->db, c->arena, c->tenant->id, response, &r));
     if (s != STATUS_OK)
         return s;
     Vacancy v;
@@ -527,13 +518,13 @@ Status response_withdraw(Ctx *c, int64_t response)
     if (!c->user)
         return ERR_UNAUTHORIZED;
     VolResponse r;
-    Status s = from_db(store_vol_response_get(c->db, c->arena, c->tenant->id, response, &r));
+    Status s = status_from_db(store_vol_response_get(c->db, c->arena, c->tenant->id, response, &r));
     if (s != STATUS_OK)
         return s;
     if (r.user_id != c->user->id)
         return ERR_NOT_FOUND;
     int rc = store_vol_response_set_state(c->db, c->tenant->id, response, RESP_NEW, RESP_WITHDRAWN, c->now);
-    return rc == DB_DONE ? ERR_CONFLICT : from_db(rc);
+    return rc == DB_DONE ? ERR_CONFLICT : status_from_db(rc);
 }
 
 Status placement_end(Ctx *c, int64_t placement)
@@ -541,11 +532,11 @@ Status placement_end(Ctx *c, int64_t placement)
     if (!c->user)
         return ERR_UNAUTHORIZED;
     Placement p;
-    Status s = from_db(store_vol_placement_get(c->db, c->arena, c->tenant->id, placement, &p));
+    Status s = status_from_db(store_vol_placement_get(c->db, c->arena, c->tenant->id, placement, &p));
     if (s != STATUS_OK)
         return s;
     Vacancy v;
-    s = from_db(store_vac_get(c->db, c->arena, c->tenant->id, p.vacancy_id, &v));
+    s = status_from_db(store_vac_get(c->db, c->arena, c->tenant->id, p.vacancy_id, &v));
     if (s != STATUS_OK)
         return s;
     if (p.user_id != c->user->id && !vacancy_may_manage(c, &v))
@@ -632,7 +623,7 @@ Status invitation_answer(Ctx *c, int64_t invitation, int accept, int64_t *respon
     if (!c->user)
         return ERR_UNAUTHORIZED;
     Invitation x;
-    Status s = from_db(store_vol_invitation_get(c->db, c->arena, c->tenant->id, invitation, &x));
+    Status s = status_from_db(store_vol_invitation_get(c->db, c->arena, c->tenant->id, invitation, &x));
     if (s != STATUS_OK)
         return s;
     if (x.user_id != c->user->id)
@@ -640,7 +631,7 @@ Status invitation_answer(Ctx *c, int64_t invitation, int accept, int64_t *respon
     if (x.state != INV_INVITED)
         return ERR_CONFLICT;
     Vacancy v;
-    if ((s = from_db(store_vac_get(c->db, c->arena, c->tenant->id, x.vacancy_id, &v))) != STATUS_OK)
+    if ((s = status_from_db(store_vac_get(c->db, c->arena, c->tenant->id, x.vacancy_id, &v))) != STATUS_OK)
         return s;
     if (accept && !vacancy_takes_responses(c, &v))
         return ERR_CONFLICT;
@@ -670,7 +661,7 @@ Status volunteer_my_invitations(Ctx *c, Invitation **out, size_t *n)
 {
     if (!c->user)
         return ERR_UNAUTHORIZED;
-    return from_db(store_vol_invitations_of_user(c->db, c->arena, c->tenant->id, c->user->id, out, n));
+    return status_from_db(store_vol_invitations_of_user(c->db, c->arena, c->tenant->id, c->user->id, out, n));
 }
 
 Status vacancy_invitations(Ctx *c, int64_t vacancy, Invitation **out, size_t *n)
@@ -679,5 +670,5 @@ Status vacancy_invitations(Ctx *c, int64_t vacancy, Invitation **out, size_t *n)
     Status s = managed(c, vacancy, &v);
     if (s != STATUS_OK)
         return s;
-    return from_db(store_vol_invitations_of_vacancy(c->db, c->arena, c->tenant->id, vacancy, out, n));
+    return status_from_db(store_vol_invitations_of_vacancy(c->db, c->arena, c->tenant->id, vacancy, out, n));
 }

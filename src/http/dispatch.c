@@ -187,11 +187,13 @@ static void security_headers(Request *r)
     }
 }
 
-/* The database cannot be reached (PostgreSQL stopped or restarting): a
- * 503 that asks to come back soon, never a crash or a half-made page. The
+/* The database cannot be reached (PostgreSQL stopped or restarting), or
+ * was too busy (db_busy: a lock or a statement waited too long): a 503
+ * that asks to come back soon, never a crash or a half-made page. The
  * pool reconnects by itself once the database is back. */
 static void respond_unavailable(Request *r)
 {
+    int busy = db_busy(r->ctx.db);
     buf_reset(&r->out);
     r->static_body = NULL;
     r->n_headers = 0;
@@ -199,7 +201,8 @@ static void respond_unavailable(Request *r)
     resp_header(r, "Retry-After", "5");
     r->ctx.user = NULL; /* the page must not need the database */
     respond_error(r, 503, "unavailable",
-                  "De website is even niet bereikbaar door een storing. Probeer het over een paar seconden opnieuw.");
+                  busy ? "Het is nu te druk op de website. Probeer het over een paar seconden opnieuw."
+                       : "De website is even niet bereikbaar door een storing. Probeer het over een paar seconden opnieuw.");
 }
 
 static int is_form(const char *ct)
@@ -406,7 +409,7 @@ void dispatch(Store *store, Request *r, int body_too_large)
     if (found == TENANT_UNKNOWN_HOST) {
         respond_unknown_host(r);
     } else if (found == TENANT_NONE) {
-        if (db_lost(r->ctx.db))
+        if (db_lost(r->ctx.db) || db_busy(r->ctx.db))
             respond_unavailable(r);
         else
             respond_error(r, 503, "not_initialised", "De database is nog niet ingericht. Draai eerst: wijzer init.");
@@ -421,7 +424,7 @@ void dispatch(Store *store, Request *r, int body_too_large)
     }
     /* The connection broke while the handler ran: what failed may work
      * in a moment, so say that rather than "something went wrong". */
-    if (r->status >= 500 && db_lost(r->ctx.db))
+    if (r->status >= 500 && (db_lost(r->ctx.db) || db_busy(r->ctx.db)))
         respond_unavailable(r);
     store_release(store, r->ctx.db);
     r->ctx.db = NULL;

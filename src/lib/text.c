@@ -136,19 +136,33 @@ int parse_euros(const char *s, int64_t *cents)
     return 1;
 }
 
-const char *format_euros(Arena *a, int64_t cents)
+/* The digits of v with a dot before each group of three (Dutch). */
+static void group_digits(unsigned long long v, char out[32])
 {
-    char digits[32];
-    int neg = cents < 0;
-    unsigned long long v = (unsigned long long)(neg ? -cents : cents);
-    snprintf(digits, sizeof digits, "%llu", v / 100);
-    char grouped[48];
+    char digits[24];
+    snprintf(digits, sizeof digits, "%llu", v);
     size_t len = strlen(digits), j = 0;
     for (size_t i = 0; i < len; i++) {
         if (i && (len - i) % 3 == 0)
-            grouped[j++] = '.';
-        grouped[j++] = digits[i];
+            out[j++] = '.';
+        out[j++] = digits[i];
     }
-    grouped[j] = 0;
+    out[j] = 0;
+}
+
+const char *format_euros(Arena *a, int64_t cents)
+{
+    int neg = cents < 0;
+    unsigned long long v = neg ? 0 - (unsigned long long)cents : (unsigned long long)cents;
+    char grouped[32];
+    group_digits(v / 100, grouped);
     return arena_printf(a, "%s€ %s,%02llu", neg ? "-" : "", grouped, v % 100);
+}
+
+const char *format_count(Arena *a, int64_t n)
+{
+    int neg = n < 0;
+    char grouped[32];
+    group_digits(neg ? 0 - (unsigned long long)n : (unsigned long long)n, grouped);
+    return arena_printf(a, "%s%s", neg ? "-" : "", grouped);
 }

@@ -17,5 +17,7 @@ int parse_int64(const char *s, int64_t *out);  /* whole string, base 10 */
 int parse_euros(const char *s, int64_t *cents);
 /* Formats cents as "€ 1.250,00" (Dutch). */
 const char *format_euros(Arena *a, int64_t cents);
+/* Formats a whole number the Dutch way: "100.038". */
+const char *format_count(Arena *a, int64_t n);
 
 #endif

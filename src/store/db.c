@@ -119,6 +119,7 @@ Db *store_acquire(Store *s)
         }
     }
     db->used = 0;
+    db->busy = 0;
     return db;
 }
 
@@ -177,9 +178,17 @@ void stmt_blob(Stmt *st, const void *data, size_t len)
     st->db->ops->bind_blob(st, data, len);
 }
 
+/* Remembers a DB_BUSY for db_busy, whatever the caller makes of it. */
+static int note(Db *db, int rc)
+{
+    if (rc == DB_BUSY)
+        db->busy = 1;
+    return rc;
+}
+
 int stmt_step(Stmt *st)
 {
-    return st->db->ops->step(st);
+    return note(st->db, st->db->ops->step(st));
 }
 
 int stmt_run(Stmt *st)
@@ -230,12 +239,12 @@ const void *col_blob(Stmt *st, int col, size_t *len)
 
 int db_begin(Db *db)
 {
-    return db->ops->begin(db);
+    return note(db, db->ops->begin(db));
 }
 
 int db_commit(Db *db)
 {
-    return db->ops->commit(db);
+    return note(db, db->ops->commit(db));
 }
 
 void db_rollback(Db *db)
@@ -261,6 +270,11 @@ const char *db_errmsg(Db *db)
 int db_lost(Db *db)
 {
     return db && db->ops->lost(db);
+}
+
+int db_busy(Db *db)
+{
+    return db && db->busy;
 }
 
 const char *db_fulltext_query(Db *db, Arena *a, const char *input)

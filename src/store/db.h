@@ -90,6 +90,13 @@ const char *db_errmsg(Db *db);
 /* The connection to the server was lost (PostgreSQL stopped or
  * unreachable); what failed on it may succeed after a retry. */
 int db_lost(Db *db);
+/* Something failed with DB_BUSY since the connection left the pool: a
+ * lock waited too long, a deadlock or serialization failure, or a
+ * statement ran past its time limit (PostgreSQL's statement_timeout,
+ * 30 s unless the URL says otherwise). Tried again later it may work,
+ * so a request answers 503 with Retry-After, as when the database is
+ * down. */
+int db_busy(Db *db);
 
 /* Turns what a person typed into the engine's full-text query syntax:
  * words only, each a required term, the last one also as a prefix. Returns

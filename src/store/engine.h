@@ -17,6 +17,7 @@ typedef struct EngineOps EngineOps;
 struct Db {
     const EngineOps *ops;
     int used;  /* statements run since store_acquire */
+    int busy;  /* something failed with DB_BUSY since store_acquire */
 };
 
 struct Stmt {
@@ -69,5 +70,7 @@ const EngineOps *engine_for_url(const char *url);
  * from its own table where it differs, else from SQLite's with ?N
  * rewritten to $N (pg_queries.c). */
 const char *pg_query_text(QueryId q);
+/* Statements PostgreSQL plans for each run's parameters (not prepared). */
+int pg_query_plan_each_time(QueryId q);
 
 #endif

@@ -699,6 +699,32 @@ int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilt
     return read_list(st, a, out, -1);
 }
 
+int store_initiative_count(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, int64_t *total)
+{
+    const char *match = f->q ? search_words(db, a, tenant, f) : NULL;
+    if (!match)
+        return list_total(db, tenant, f, total);
+    Stmt *st = db_stmt(db, Q_INITIATIVE_SEARCH_COUNT);
+    bind_filter(st, tenant, f);
+    stmt_text(st, match);
+    stmt_int(st, SEARCH_MAX);
+    int rc = stmt_step(st);
+    *total = rc == DB_ROW ? col_int(st, 0) : 0;
+    stmt_reset(st);
+    return rc < 0 ? rc : DB_OK;
+}
+
+int store_initiative_list_after(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, int64_t after, int limit,
+                                InitiativePage *out)
+{
+    Stmt *st = db_stmt(db, Q_INITIATIVE_LIST_AFTER);
+    bind_filter(st, tenant, f);
+    stmt_int(st, after > 0 ? after : INT64_MAX);
+    stmt_int(st, limit);
+    out->total = 0;
+    return read_list(st, a, out, -1);
+}
+
 int store_initiatives_by_initiator(Db *db, Arena *a, int64_t tenant, int64_t user, InitiativePage *out)
 {
     Stmt *st = db_stmt(db, Q_INITIATIVE_BY_INITIATOR);

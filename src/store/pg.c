@@ -1,5 +1,7 @@
 /* The PostgreSQL engine behind db.h (engine.h), through libpq. Each
- * connection prepares a statement (named q<N>) the first time it runs it;
+ * connection prepares a statement (named q<N>) the first time it runs it,
+ * except the few planned for each run's parameters, which go unprepared
+ * (pg_query_plan_each_time in pg_queries.c);
  * parameters go as text and the server infers their types from the SQL;
  * binary data (BYTEA) goes as hex text (\x…) and comes back as hex text,
  * decoded on reading.
@@ -63,12 +65,51 @@ static void quiet_notices(void *arg, const char *message)
     (void)message;
 }
 
+/* The longest a statement may run, unless the URL says otherwise
+ * (?options=-c%20statement_timeout%3D5s): a runaway query then fails with
+ * DB_BUSY (a 503 that asks to come back) instead of holding a worker and
+ * its connection for good. */
+#define STATEMENT_TIMEOUT "30s"
+
+/* The server options for a connection: those of the URL (or PGOPTIONS),
+ * with our statement_timeout added unless they set one. NULL when the URL
+ * cannot be read (connecting then says why). Free with free(). */
+static char *server_options(const char *url)
+{
+    char *perr = NULL;
+    PQconninfoOption *opts = PQconninfoParse(url, &perr);
+    if (!opts) {
+        PQfreemem(perr);
+        return NULL;
+    }
+    const char *given = NULL;
+    for (PQconninfoOption *o = opts; o->keyword; o++)
+        if (strcmp(o->keyword, "options") == 0)
+            given = o->val;
+    if (!given)
+        given = getenv("PGOPTIONS");
+    Buf b;
+    buf_init(&b);
+    if (given)
+        buf_puts(&b, given);
+    if (!given || !strstr(given, "statement_timeout"))
+        buf_printf(&b, "%s-c statement_timeout=" STATEMENT_TIMEOUT, b.len ? " " : "");
+    char *out = xstrdup(buf_cstr(&b));
+    buf_free(&b);
+    PQconninfoFree(opts);
+    return out;
+}
+
 static PGconn *pg_open(const char *url, char *err, size_t errlen)
 {
-    /* Defaults first: what the URL says overrides them. */
-    const char *keys[] = { "connect_timeout", "client_encoding", "fallback_application_name", "dbname", NULL };
-    const char *vals[] = { "5", "UTF8", "wijzer", url, NULL };
+    /* Defaults first: what the URL says overrides them. The options come
+     * after it, the URL's own included (server_options). */
+    char *options = server_options(url);
+    const char *keys[] = { "connect_timeout", "client_encoding", "fallback_application_name", "dbname",
+                           options ? "options" : NULL, NULL };
+    const char *vals[] = { "5", "UTF8", "wijzer", url, options, NULL };
     PGconn *conn = PQconnectdbParams(keys, vals, 1);
+    free(options);
     if (!conn) {
         snprintf(err, errlen, "kan PostgreSQL niet bereiken: geen geheugen");
         return NULL;
@@ -171,8 +212,11 @@ static int result_rc(PgDb *db, PGresult *res)
         return DB_ERROR;
     if (strncmp(state, "23", 2) == 0) /* integrity constraint violation */
         return DB_CONSTRAINT;
-    if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0)
-        return DB_BUSY; /* serialization failure, deadlock, lock not available */
+    /* serialization failure, deadlock, lock not available, and a statement
+     * cancelled (statement_timeout) */
+    if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0
+        || strcmp(state, "57014") == 0)
+        return DB_BUSY;
     return DB_ERROR;
 }
 
@@ -327,12 +371,15 @@ static int pipeline_sync(PgDb *db, PGresult **last)
 
 static int execute_pipelined(PgDb *db, PgStmt *st, const char *name)
 {
-    if (!db->prepared[st->q]) {
+    int each = pg_query_plan_each_time(st->q);
+    if (!each && !db->prepared[st->q]) {
         if (PQsendPrepare(db->conn, name, pg_query_text(st->q), 0, NULL) != 1)
             goto fail;
         db->prepared[st->q] = 1; /* should it fail, so does the load */
     }
-    if (PQsendQueryPrepared(db->conn, name, st->n, st->vals, NULL, NULL, 0) != 1)
+    int sent = each ? PQsendQueryParams(db->conn, pg_query_text(st->q), st->n, NULL, st->vals, NULL, NULL, 0)
+                    : PQsendQueryPrepared(db->conn, name, st->n, st->vals, NULL, NULL, 0);
+    if (sent != 1)
         goto fail;
     db->changes = 1;
     if (!returns_rows(st->q))
@@ -357,12 +404,17 @@ static int execute(PgDb *db, PgStmt *st)
         snprintf(name, sizeof name, "q%d", (int)st->q);
         return execute_pipelined(db, st, name);
     }
-    int rc = pg_prepare(&db->base, st->q);
-    if (rc != DB_OK)
-        return rc;
-    char name[16];
-    snprintf(name, sizeof name, "q%d", (int)st->q);
-    st->res = PQexecPrepared(db->conn, name, st->n, st->vals, NULL, NULL, 0);
+    int rc;
+    if (pg_query_plan_each_time(st->q)) {
+        st->res = PQexecParams(db->conn, pg_query_text(st->q), st->n, NULL, st->vals, NULL, NULL, 0);
+    } else {
+        rc = pg_prepare(&db->base, st->q);
+        if (rc != DB_OK)
+            return rc;
+        char name[16];
+        snprintf(name, sizeof name, "q%d", (int)st->q);
+        st->res = PQexecPrepared(db->conn, name, st->n, st->vals, NULL, NULL, 0);
+    }
     rc = result_rc(db, st->res);
     if (rc != DB_OK) {
         PQclear(st->res);
@@ -625,8 +677,10 @@ static int migration_done(PgDb *db, const char *version, int *done)
 static int pg_migrate(Db *d, char *err, size_t errlen)
 {
     static const char prefix[] = "migrations/pg/";
-    /* Any fixed number will do, as long as it is ours. */
-    static const char lock_sql[] = "SELECT pg_advisory_xact_lock(7702417)";
+    /* Any fixed number will do, as long as it is ours. No time limit: a
+     * migration may rebuild an index of a big table, and a second process
+     * waits here for the first. */
+    static const char lock_sql[] = "SET LOCAL statement_timeout = 0; SELECT pg_advisory_xact_lock(7702417)";
     PgDb *db = PDB(d);
     d->used++;
     const EmbeddedFile *files[64];

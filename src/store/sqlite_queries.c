@@ -192,6 +192,13 @@ const char *const sqlite_queries[Q_COUNT_] = {
                           " SELECT i.id FROM initiatives i INDEXED BY initiatives_hits"
                           " WHERE" PAGE_FILTER "ORDER BY i.id DESC LIMIT ?5 OFFSET ?6)"
                           " SELECT " LIST_COLS ", NULL" LIST_FROM "WHERE i.id IN page ORDER BY i.id DESC",
+    /* The same list by keyset (?5: ids below it, ?6: how many): the index
+     * is entered at ?5, so a batch deep in the list costs what the first
+     * one does. */
+    [Q_INITIATIVE_LIST_AFTER] = "WITH page(id) AS MATERIALIZED ("
+                                " SELECT i.id FROM initiatives i INDEXED BY initiatives_hits"
+                                " WHERE" PAGE_FILTER "AND i.id < ?5 ORDER BY i.id DESC LIMIT ?6)"
+                                " SELECT " LIST_COLS ", NULL" LIST_FROM "WHERE i.id IN page ORDER BY i.id DESC",
     /* bm25 weights: a word in the title counts most, then the summary.
      * Only the newest ?8 (SEARCH_MAX) hits are ranked: bm25 reads every
      * hit's column sizes, so a common word among a million initiatives

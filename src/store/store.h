@@ -81,6 +81,12 @@ int store_timeline_insert(Db *db, int64_t tenant, int64_t initiative, int64_t at
 int store_timeline(Db *db, Arena *a, int64_t tenant, int64_t initiative, TimelineEvent **out, size_t *n);
 /* The list with filters; f->q goes through full-text search when set. */
 int store_initiative_list(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, InitiativePage *out);
+/* Its total alone. */
+int store_initiative_count(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, int64_t *total);
+/* At most limit items with an id below after (0: from the newest), newest
+ * first, with the filters (not f->q); out->total is 0. */
+int store_initiative_list_after(Db *db, Arena *a, int64_t tenant, const InitiativeFilter *f, int64_t after, int limit,
+                                InitiativePage *out);
 int store_initiatives_by_initiator(Db *db, Arena *a, int64_t tenant, int64_t user, InitiativePage *out);
 int store_initiative_queue(Db *db, Arena *a, int64_t tenant, const char *area, int64_t contact, InitiativePage *out);
 int store_state_counts(Db *db, int64_t tenant, int64_t counts[ST_COUNT_]);

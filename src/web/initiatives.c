@@ -19,7 +19,7 @@ enum {
     PER_PAGE = 20,
     CSV_CHUNK = 500,
     CSV_MAX_ROWS = 100000,
-    PAGE_MAX = 100000,
+    PAGE_MAX = 100000, /* higher page numbers count as this one: out of reach */
     QUERY_MAX = 200,  /* characters of a search */
     HELP_ROWS = 3,    /* help requests on the submit form */
     LINK_ROWS = 3,    /* link fields shown at least */
@@ -272,8 +272,8 @@ static InitiativeFilter list_filter(Request *r)
     if (f.q && utf8_len(f.q) > QUERY_MAX)
         f.q = NULL;
     int64_t p;
-    if (parse_int64(query_arg(r, "page"), &p) && p > 1 && p <= PAGE_MAX)
-        f.page = (int)p;
+    if (parse_int64(query_arg(r, "page"), &p) && p > 1)
+        f.page = p <= PAGE_MAX ? (int)p : PAGE_MAX;
     return f;
 }
 
@@ -333,14 +333,17 @@ static int has_filters(const InitiativeFilter *f)
 static void list_count(Request *r, const InitiativeFilter *f, int64_t total)
 {
     Buf *b = &r->out;
-    long long n = (long long)total;
-    if (f->q && n >= SEARCH_MAX) /* a search counts no further (model.h) */
-        OUTF(b, "<p class=\"nl-paragraph\"><strong>%lld of meer resultaten</strong> voor ‘%s’", n, f->q);
+    const char *n = format_count(r->arena, total);
+    if (f->q && total >= SEARCH_MAX) /* a search counts no further (model.h) */
+        OUTF(b, "<p class=\"nl-paragraph\"><strong>%s of meer resultaten</strong> voor ‘%s’", n, f->q);
     else if (f->q)
-        OUTF(b, "<p class=\"nl-paragraph\"><strong>%lld %s</strong> voor ‘%s’", n,
-             n == 1 ? "resultaat" : "resultaten", f->q);
+        OUTF(b, "<p class=\"nl-paragraph\"><strong>%s %s</strong> voor ‘%s’", n,
+             total == 1 ? "resultaat" : "resultaten", f->q);
     else
-        OUTF(b, "<p class=\"nl-paragraph\"><strong>%lld %s</strong>", n, n == 1 ? "initiatief" : "initiatieven");
+        OUTF(b, "<p class=\"nl-paragraph\"><strong>%s %s</strong>", n, total == 1 ? "initiatief" : "initiatieven");
+    if (total > LIST_OFFSET_MAX) /* the pages stop there (domain/initiatives.h) */
+        OUTF(b, " · de pagina's tonen de nieuwste %s; zoek op een woord of kies een filter om de andere te vinden",
+             initiative_reach_label(r->arena));
     if (has_filters(f))
         out_html(b, HTML(" · <a class=\"nl-link\" href=\"/initiatieven\">Wis zoekwoord en filters</a>"));
     out_html(b, HTML("</p>\n"));
@@ -371,7 +374,7 @@ static void page_link(Request *r, const InitiativeFilter *f, int page, int curre
 static void list_pagination(Request *r, const InitiativeFilter *f, int64_t total)
 {
     Buf *b = &r->out;
-    int last = (int)((total + PER_PAGE - 1) / PER_PAGE), cur = f->page;
+    int last = initiative_last_page(total, PER_PAGE), cur = f->page;
     if (last <= 1 && cur <= 1)
         return;
     out_html(b, HTML("<nav class=\"utrecht-pagination\" aria-label=\"Paginering\">\n"));
@@ -408,10 +411,46 @@ static const char *list_title(Request *r, const InitiativeFilter *f)
     return f->page > 1 ? arena_printf(r->arena, "%s (pagina %d)", t, f->page) : t;
 }
 
+/* A page number past the reach (LIST_OFFSET_MAX): no list, but why,
+ * the search form to narrow it down, and the last page there is. 400, so
+ * it is not kept or indexed as a page of its own. */
+static void list_too_deep(Request *r, const InitiativeFilter *f)
+{
+    Buf *b = &r->out;
+    int64_t total = 0;
+    if (initiative_count(&r->ctx, f, &total) != STATUS_OK) {
+        status_page(r, ERR_INTERNAL);
+        return;
+    }
+    r->status = 400;
+    page_begin(r, list_title(r, f), "initiatieven");
+    web_breadcrumb(r, "/initiatieven", "Initiatieven", NULL);
+    out_html(b, HTML("<h1 class=\"nl-heading nl-heading--level-1\">Initiatieven</h1>\n"
+                     "<div class=\"utrecht-alert utrecht-alert--info\" role=\"status\">\n"
+                     "<div class=\"utrecht-alert__content\"><div class=\"utrecht-alert__message\">\n"
+                     "<p class=\"nl-paragraph\"><strong>Let op:</strong> Zo ver terugbladeren kan niet. "));
+    OUTF(b, "De pagina's tonen de nieuwste %s initiatieven. ", initiative_reach_label(r->arena));
+    out_html(b, HTML("Zoek op een woord, of kies een wijk, thema of status om minder initiatieven te zien.</p>\n"
+                     "</div></div>\n</div>\n"));
+    list_filters(r, f);
+    int last = initiative_last_page(total, PER_PAGE);
+    out_html(b, HTML("<p class=\"nl-paragraph\"><a class=\"nl-link\" href=\""));
+    out_url(b, list_url(r, "/initiatieven", f, last));
+    if (last > 1)
+        OUTF(b, "\">Naar pagina %d, de laatste pagina</a></p>\n", last);
+    else
+        out_html(b, HTML("\">Naar de eerste pagina</a></p>\n"));
+    page_end(r);
+}
+
 void page_initiatives(Request *r)
 {
     Buf *b = &r->out;
     InitiativeFilter f = list_filter(r);
+    if (!initiative_page_reachable(f.page, PER_PAGE)) {
+        list_too_deep(r, &f);
+        return;
+    }
     InitiativePage pg;
     if (initiative_list(&r->ctx, &f, &pg) != STATUS_OK || initiative_page_themes(&r->ctx, &pg) != STATUS_OK) {
         status_page(r, ERR_INTERNAL);
@@ -497,18 +536,24 @@ void page_initiatives_csv(Request *r)
         csv_write_cell(&r->out, header[i], i == 0);
     csv_end_row(&r->out);
     /* In chunks, so one page of the store stays small; capped so a
-     * download cannot grow without end. */
+     * download cannot grow without end. Without a search word by keyset
+     * (the pages stop at LIST_OFFSET_MAX, and each chunk costs the same);
+     * a search has at most SEARCH_MAX hits, well within the pages. */
     size_t rows = 0;
-    for (f.page = 1; rows < CSV_MAX_ROWS; f.page++) {
+    int64_t after = 0;
+    for (f.page = 1; rows < CSV_MAX_ROWS && (!f.q || initiative_page_reachable(f.page, CSV_CHUNK)); f.page++) {
         InitiativePage pg;
-        if (initiative_list(&r->ctx, &f, &pg) != STATUS_OK || initiative_page_themes(&r->ctx, &pg) != STATUS_OK) {
+        int more = 0;
+        Status s = f.q ? initiative_list(&r->ctx, &f, &pg) : initiative_list_after(&r->ctx, &f, after, &pg, &more);
+        if (s != STATUS_OK || initiative_page_themes(&r->ctx, &pg) != STATUS_OK) {
             status_page(r, ERR_INTERNAL);
             return;
         }
         for (size_t i = 0; i < pg.n && rows < CSV_MAX_ROWS; i++, rows++)
             csv_row(r, &pg.items[i], site);
-        if (pg.n < CSV_CHUNK)
+        if (pg.n < CSV_CHUNK || (!f.q && !more))
             break;
+        after = pg.items[pg.n - 1].id;
     }
     r->content_type = "text/csv; charset=utf-8";
     resp_header(r, "Content-Disposition", "attachment; filename=\"initiatieven.csv\"");

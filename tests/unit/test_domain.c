@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "domain/accounts.h"
@@ -185,6 +186,78 @@ static void test_search_stems_dutch(void **state)
     assert_int_equal(page.total, 0);
 }
 
+/* Pages reach the newest LIST_OFFSET_MAX items; the numbers come from
+ * that one constant. */
+static void test_list_reach(void **state)
+{
+    Fixture *f = *state;
+    int per = 20, last = (LIST_OFFSET_MAX + per - 1) / per;
+    assert_true(initiative_page_reachable(1, per));
+    assert_true(initiative_page_reachable(last, per));
+    assert_false(initiative_page_reachable(last + 1, per));
+    assert_false(initiative_page_reachable(0, per));
+    assert_true(initiative_page_reachable(LIST_OFFSET_MAX / 100, 100));
+    assert_false(initiative_page_reachable(LIST_OFFSET_MAX / 100 + 1, 100));
+    assert_false(initiative_page_reachable(2, LIST_OFFSET_MAX)); /* page 2 starts at the reach */
+    assert_int_equal(initiative_last_page(0, per), 1);
+    assert_int_equal(initiative_last_page(21, per), 2);
+    assert_int_equal(initiative_last_page((int64_t)LIST_OFFSET_MAX * 10, per), last);
+    assert_int_equal(initiative_last_page(LIST_OFFSET_MAX, 30), (LIST_OFFSET_MAX + 29) / 30);
+    char want[32];
+    snprintf(want, sizeof want, "%d.%03d", LIST_OFFSET_MAX / 1000, LIST_OFFSET_MAX % 1000);
+    assert_string_equal(initiative_reach_label(f->ctx.arena), want);
+    /* Out of reach: refused before the store is asked. */
+    submit(f, "Koffieochtend", "Elke week koffie in het wijkcentrum.");
+    InitiativeFilter deep = { .page = last + 1, .per_page = per };
+    InitiativePage page;
+    assert_int_equal(initiative_list(&f->ctx, &deep, &page), ERR_INVALID);
+    deep.page = last;
+    assert_int_equal(initiative_list(&f->ctx, &deep, &page), STATUS_OK);
+    assert_int_equal(page.n, 0);
+    assert_int_equal(page.total, 1);
+    int64_t total = 0;
+    assert_int_equal(initiative_count(&f->ctx, &deep, &total), STATUS_OK);
+    assert_int_equal(total, 1);
+    InitiativeFilter search = { .q = "koffie" };
+    assert_int_equal(initiative_count(&f->ctx, &search, &total), STATUS_OK);
+    assert_int_equal(total, 1);
+}
+
+/* The keyset walk: every item once, newest first, with the filters. */
+static void test_list_after(void **state)
+{
+    Fixture *f = *state;
+    int64_t ids[5];
+    for (int i = 0; i < 5; i++)
+        ids[i] = submit(f, "Buurtmoestuin", "Samen tuinieren.");
+    InitiativeFilter filter = { .area = "bovenveen", .theme = "groen", .state = "ingediend", .per_page = 2 };
+    InitiativePage page;
+    int64_t after = 0;
+    int more = 1, seen = 0;
+    while (more) {
+        assert_int_equal(initiative_list_after(&f->ctx, &filter, after, &page, &more), STATUS_OK);
+        assert_true(page.n >= 1 && page.n <= 2);
+        for (size_t i = 0; i < page.n; i++, seen++)
+            assert_int_equal(page.items[i].id, ids[4 - seen]);
+        after = page.items[page.n - 1].id;
+    }
+    assert_int_equal(seen, 5);
+    /* The batch after the last one is empty. */
+    assert_int_equal(initiative_list_after(&f->ctx, &filter, ids[0], &page, &more), STATUS_OK);
+    assert_int_equal(page.n, 0);
+    assert_false(more);
+    /* Exactly per_page left: no "more" after them. */
+    assert_int_equal(initiative_list_after(&f->ctx, &filter, ids[2], &page, &more), STATUS_OK);
+    assert_int_equal(page.n, 2);
+    assert_false(more);
+    InitiativeFilter other = { .area = "stompwijk", .per_page = 2 };
+    assert_int_equal(initiative_list_after(&f->ctx, &other, 0, &page, &more), STATUS_OK);
+    assert_int_equal(page.n, 0);
+    /* A search is ranked, not by id. */
+    InitiativeFilter search = { .q = "moestuin", .per_page = 2 };
+    assert_int_equal(initiative_list_after(&f->ctx, &search, ids[4], &page, &more), ERR_INVALID);
+}
+
 static void test_edit_rights(void **state)
 {
     Fixture *f = *state;
@@ -270,6 +343,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_validation_names_fields, setup, teardown),
         cmocka_unit_test_setup_teardown(test_process_and_timeline, setup, teardown),
         cmocka_unit_test_setup_teardown(test_search_stems_dutch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_reach, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_after, setup, teardown),
         cmocka_unit_test_setup_teardown(test_edit_rights, setup, teardown),
         cmocka_unit_test_setup_teardown(test_queue_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_login_rate_limit, setup, teardown),

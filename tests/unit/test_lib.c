@@ -183,6 +183,12 @@ static void test_money(void **state)
     Arena *a = arena_new();
     assert_string_equal(format_euros(a, 125050), "€ 1.250,50");
     assert_string_equal(format_euros(a, 5), "€ 0,05");
+    assert_string_equal(format_count(a, 0), "0");
+    assert_string_equal(format_count(a, 999), "999");
+    assert_string_equal(format_count(a, 1000), "1.000");
+    assert_string_equal(format_count(a, 100038), "100.038");
+    assert_string_equal(format_count(a, -1234567), "-1.234.567");
+    assert_string_equal(format_count(a, INT64_MIN), "-9.223.372.036.854.775.808");
     arena_free(a);
 }
 

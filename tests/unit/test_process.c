@@ -88,6 +88,9 @@ static void test_deadlines(void **state)
     /* States that do not wait on the municipality have none. */
     assert_false(process_deadline(&rules, ST_IN_UITVOERING, fri, fri, fri).active);
     assert_false(process_deadline(&rules, ST_IDEE, fri, 0, fri).active);
+    /* process_has_deadline says the same without the rules. */
+    for (int s = 0; s < ST_COUNT_; s++)
+        assert_int_equal(process_has_deadline((ProcState)s), process_deadline(&rules, (ProcState)s, fri, fri, fri).active);
 }
 
 int main(void)

@@ -43,11 +43,9 @@ static inline const char *testdb_pg_base(void)
     return base;
 }
 
-/* Runs sql on the test server's maintenance database. */
-static inline void testdb_pg_admin(const char *sql)
+/* Runs sql on the test server's database at url. */
+static inline void testdb_pg_exec(const char *url, const char *sql)
 {
-    char url[512];
-    snprintf(url, sizeof url, "%spostgres", testdb_pg_base());
     PGconn *c = PQconnectdb(url);
     if (PQstatus(c) != CONNECTION_OK)
         fail_msg("connect %s: %s", url, PQerrorMessage(c));
@@ -57,6 +55,14 @@ static inline void testdb_pg_admin(const char *sql)
         fail_msg("%s: %s", sql, PQerrorMessage(c));
     PQclear(r);
     PQfinish(c);
+}
+
+/* Runs sql on the test server's maintenance database. */
+static inline void testdb_pg_admin(const char *sql)
+{
+    char url[512];
+    snprintf(url, sizeof url, "%spostgres", testdb_pg_base());
+    testdb_pg_exec(url, sql);
 }
 
 /* Makes the database (what: a word for its name), opens and migrates it,
@@ -117,15 +123,7 @@ static inline void testdb_exec(const TestDb *t, const char *sql)
     if (t->pg) {
         char url[512];
         snprintf(url, sizeof url, "%s%s", testdb_pg_base(), t->pgname);
-        PGconn *c = PQconnectdb(url);
-        if (PQstatus(c) != CONNECTION_OK)
-            fail_msg("connect %s: %s", url, PQerrorMessage(c));
-        PQsetNoticeProcessor(c, testdb_no_notices, NULL);
-        PGresult *r = PQexec(c, sql);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK)
-            fail_msg("%s: %s", sql, PQerrorMessage(c));
-        PQclear(r);
-        PQfinish(c);
+        testdb_pg_exec(url, sql);
     } else {
         sqlite3 *c;
         if (sqlite3_open(t->path, &c) != SQLITE_OK)
