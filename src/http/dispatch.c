@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 #include "api/api.h"
@@ -47,9 +48,13 @@ static const char *host_name(Arena *a, const char *host)
  * the database has not changed since (Ctx.data_version): tenants
  * change only by `wijzer init` and `wijzer tenant add`, yet every request
  * looked them up, twice for a host no tenant has. Without a data version
- * (PostgreSQL) nothing is kept. */
+ * (PostgreSQL) it is kept for TENANT_MEMO_MS, as the reference lists are
+ * (domain/reference.c): a new municipality answers within seconds. */
+enum { TENANT_MEMO_MS = 2000 };
+
 typedef struct TenantMemo {
     int64_t version;
+    int64_t made_ms; /* monotonic */
     int valid;
     char *host;      /* the host name looked up (host_name), or NULL for none */
     int by_host;     /* a tenant has this host: t */
@@ -68,12 +73,19 @@ static void memo_clear(void)
     memo = (TenantMemo){ 0 };
 }
 
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void memo_put(int64_t version, const char *host, int by_host, const Tenant *t, size_t n)
 {
     memo_clear();
     thread_exit_call(memo_clear);
-    memo = (TenantMemo){ .version = version, .valid = 1, .host = host ? xstrdup(host) : NULL, .by_host = by_host,
-                         .n = n };
+    memo = (TenantMemo){ .version = version, .made_ms = now_ms(), .valid = 1, .host = host ? xstrdup(host) : NULL,
+                         .by_host = by_host, .n = n };
     if (t) {
         memo.t.id = t->id;
         memo.t.code = t->code ? xstrdup(t->code) : NULL;
@@ -84,8 +96,11 @@ static void memo_put(int64_t version, const char *host, int by_host, const Tenan
 
 static int memo_has(const Request *r, const char *host)
 {
-    return r->ctx.data_version_known && memo.valid && memo.version == r->ctx.data_version
-           && (host && memo.host ? strcmp(host, memo.host) == 0 : host == memo.host);
+    if (!memo.valid)
+        return 0;
+    int fresh = r->ctx.data_version_known ? memo.version == r->ctx.data_version
+                                          : now_ms() - memo.made_ms < TENANT_MEMO_MS;
+    return fresh && (host && memo.host ? strcmp(host, memo.host) == 0 : host == memo.host);
 }
 
 static const char *dup_or_null(Arena *a, const char *s)
@@ -103,7 +118,7 @@ static int find_tenant(Request *r, const char *host, Tenant *t, size_t *n)
         *n = memo.n;
         return memo.by_host;
     }
-    int keep = r->ctx.data_version_known;
+    int keep = 1;
     if (host) {
         int rc = store_tenant_by_host(r->ctx.db, r->arena, host, t);
         if (rc == DB_OK) {

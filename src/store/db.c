@@ -10,7 +10,18 @@
 #include "lib/arena.h"
 #include "store/engine.h"
 
-enum { POOL_MAX = 64 };
+enum { POOL_MAX = 64, LANES = 8 };
+
+/* A thread's own place in the store (threads take lanes in turn; with
+ * more threads than lanes they share them): the connection it gave back
+ * last and its data-version watcher. Every request takes and gives back a
+ * connection and reads the data version; on one shared lock the server's
+ * threads queued for each other (futex calls, three per request). */
+typedef struct Lane {
+    pthread_mutex_t lock;
+    Db *idle;
+    Db *watcher; /* store_data_version: a connection that never writes */
+} Lane;
 
 struct Store {
     const EngineOps *ops;
@@ -19,9 +30,18 @@ struct Store {
     Db *idle[POOL_MAX];
     int n_idle;
     time_t last_complaint; /* so an unreachable server is logged once per few seconds, not per request */
-    Db *watcher;           /* store_data_version: a connection that never writes */
-    pthread_mutex_t watch_lock;
+    Lane lanes[LANES];
 };
+
+static _Thread_local int lane_no = -1;
+static int lanes_given;
+
+static Lane *my_lane(Store *s)
+{
+    if (lane_no < 0)
+        lane_no = __atomic_fetch_add(&lanes_given, 1, __ATOMIC_RELAXED) % LANES;
+    return &s->lanes[lane_no];
+}
 
 #define QUERY_NAME(name) #name,
 static const char *const query_names[] = { WIJZER_QUERIES(QUERY_NAME) };
@@ -49,7 +69,8 @@ int store_open(const char *url, Store **out, char *err, size_t errlen)
     s->ops = ops;
     s->url = xstrdup(url);
     pthread_mutex_init(&s->lock, NULL);
-    pthread_mutex_init(&s->watch_lock, NULL);
+    for (int i = 0; i < LANES; i++)
+        pthread_mutex_init(&s->lanes[i].lock, NULL);
     s->idle[s->n_idle++] = first;
     *out = s;
     return DB_OK;
@@ -61,9 +82,13 @@ void store_close(Store *s)
         return;
     for (int i = 0; i < s->n_idle; i++)
         s->ops->disconnect(s->idle[i]);
-    if (s->watcher)
-        s->ops->disconnect(s->watcher);
-    pthread_mutex_destroy(&s->watch_lock);
+    for (int i = 0; i < LANES; i++) {
+        if (s->lanes[i].idle)
+            s->ops->disconnect(s->lanes[i].idle);
+        if (s->lanes[i].watcher)
+            s->ops->disconnect(s->lanes[i].watcher);
+        pthread_mutex_destroy(&s->lanes[i].lock);
+    }
     pthread_mutex_destroy(&s->lock);
     free(s->url);
     free(s);
@@ -74,14 +99,15 @@ int64_t store_data_version(Store *s)
     if (!s->ops->data_version)
         return -1;
     int64_t v = -1;
-    pthread_mutex_lock(&s->watch_lock);
-    if (!s->watcher) {
+    Lane *l = my_lane(s);
+    pthread_mutex_lock(&l->lock);
+    if (!l->watcher) {
         char err[256];
-        s->watcher = s->ops->connect(s->url, err, sizeof err);
+        l->watcher = s->ops->connect(s->url, err, sizeof err);
     }
-    if (s->watcher)
-        v = s->ops->data_version(s->watcher);
-    pthread_mutex_unlock(&s->watch_lock);
+    if (l->watcher)
+        v = s->ops->data_version(l->watcher);
+    pthread_mutex_unlock(&l->lock);
     return v;
 }
 
@@ -92,6 +118,13 @@ const char *store_engine(const Store *s)
 
 static Db *pool_take(Store *s)
 {
+    Lane *l = my_lane(s);
+    pthread_mutex_lock(&l->lock);
+    Db *mine = l->idle;
+    l->idle = NULL;
+    pthread_mutex_unlock(&l->lock);
+    if (mine)
+        return mine;
     pthread_mutex_lock(&s->lock);
     Db *db = s->n_idle ? s->idle[--s->n_idle] : NULL;
     pthread_mutex_unlock(&s->lock);
@@ -129,12 +162,31 @@ void store_release(Store *s, Db *db)
         return;
     if (!db->ops->lost(db) && db->ops->in_transaction(db))
         db->ops->rollback(db); /* a handler returned mid-transaction */
-    Db *drop[POOL_MAX + 1];
+    if (!db->ops->lost(db)) {
+        Lane *l = my_lane(s);
+        pthread_mutex_lock(&l->lock);
+        int kept = !l->idle;
+        if (kept)
+            l->idle = db;
+        pthread_mutex_unlock(&l->lock);
+        if (kept)
+            return;
+    }
+    Db *drop[POOL_MAX + LANES + 1];
     int n_drop = 0;
-    pthread_mutex_lock(&s->lock);
     if (db->ops->lost(db)) {
         /* The server went away: the idle connections were made to the
          * same server and are most likely dead too. */
+        for (int i = 0; i < LANES; i++) {
+            pthread_mutex_lock(&s->lanes[i].lock);
+            if (s->lanes[i].idle)
+                drop[n_drop++] = s->lanes[i].idle;
+            s->lanes[i].idle = NULL;
+            pthread_mutex_unlock(&s->lanes[i].lock);
+        }
+    }
+    pthread_mutex_lock(&s->lock);
+    if (db->ops->lost(db)) {
         drop[n_drop++] = db;
         while (s->n_idle)
             drop[n_drop++] = s->idle[--s->n_idle];
